@@ -1,0 +1,132 @@
+# AgentDesk build, lint and test entry points.
+#
+#   make demo    start the server with demo data, simulated customers and the desk
+#   make test    lint (ruff, import-linter, mypy) then the whole pytest suite, offscreen
+#
+# Everything a fresh Debian 12 machine with Python 3.11 lacks is installed from here:
+# Python packages into .venv (from pyproject.toml), Debian packages by `make sysdeps`.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+MAKEFLAGS += --no-builtin-rules
+
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+DEPS_STAMP := $(VENV)/.stamp-deps
+BOOT_PYTHON := $(or $(shell command -v python3.11 2>/dev/null),$(shell command -v python3 2>/dev/null),python3)
+
+# Extra arguments for pytest, e.g. make test PYTEST_ARGS='-m "not browser" -x'
+PYTEST_ARGS ?=
+
+# Debian packages the project needs at run and test time.
+#   chromium                 headless browser for the customer-page tests (@pytest.mark.browser)
+#   fonts-noto-cjk           Chinese glyphs for the desk and the customer page
+#   libegl1 ... libdbus-1-3  what PySide6's QtGui/QtWidgets and the offscreen platform plugin link or load
+#   libpulse0                linked by QtMultimedia (notification sounds); pulls its codec libraries
+#   libx11-xcb1 ... xcb-*    the xcb platform plugin, for running the desk on a real X display
+SYS_PACKAGES := \
+	chromium \
+	fonts-noto-cjk \
+	libegl1 libgl1 libfontconfig1 libfreetype6 libxkbcommon0 libglib2.0-0 libdbus-1-3 \
+	libpulse0 \
+	libx11-xcb1 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
+	libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-sync1 libxcb-xfixes0 libxcb-xkb1
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+APT_GET := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
+
+TS_FILES := $(wildcard translations/*.ts)
+QM_FILES := $(TS_FILES:.ts=.qm)
+
+.PHONY: help venv install sysdeps translations lupdate lint test demo bench chaos clean distclean
+
+help:
+	@echo "make demo          server with demo data + simulated customers + the desk"
+	@echo "make test          lint, import contracts, mypy, then pytest (offscreen)"
+	@echo "make venv          create .venv and install the project with its dev extra"
+	@echo "make sysdeps       install missing Debian packages (chromium, Qt runtime libs, CJK fonts)"
+	@echo "make translations  compile translations/*.ts to .qm"
+	@echo "make lupdate       refresh translations/*.ts from the UI sources"
+	@echo "make lint          ruff, lint-imports, mypy"
+	@echo "make bench         load benchmark;  make chaos  fault-injection run"
+	@echo "make clean         remove caches and build output;  make distclean  also .venv"
+
+# ---------------------------------------------------------------------------- environment
+
+venv install: $(DEPS_STAMP)
+
+$(PY):
+	$(BOOT_PYTHON) -m venv $(VENV)
+
+# Reinstalls only when pyproject.toml changes.
+$(DEPS_STAMP): pyproject.toml | $(PY)
+	$(PY) -m pip install --disable-pip-version-check --quiet -e '.[dev]'
+	touch $@
+
+sysdeps:
+	@if ! command -v dpkg-query >/dev/null 2>&1; then \
+		echo "sysdeps: not a Debian system; install the equivalents of: $(SYS_PACKAGES)" >&2; \
+		exit 0; \
+	fi; \
+	missing=""; \
+	for pkg in $(SYS_PACKAGES); do \
+		if [ "$$pkg" = chromium ] && command -v chromium >/dev/null 2>&1; then continue; fi; \
+		dpkg-query -W -f='$${Status}' "$$pkg" 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$pkg"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		echo "sysdeps: installing$$missing"; \
+		$(APT_GET) update -q; \
+		$(APT_GET) install -y -q --no-install-recommends $$missing; \
+	fi
+
+# ---------------------------------------------------------------------------- translations
+
+translations: $(QM_FILES)
+
+translations/%.qm: translations/%.ts | $(DEPS_STAMP)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+lupdate: $(DEPS_STAMP)
+	@if [ -z "$(TS_FILES)" ]; then echo "lupdate: no translations/*.ts yet"; exit 0; fi; \
+	$(BIN)/pyside6-lupdate $$(find agent_desk/ui -name '*.py' | sort) -ts $(TS_FILES)
+
+# ---------------------------------------------------------------------------- checks
+
+lint: $(DEPS_STAMP)
+	$(BIN)/ruff check agent_desk tests bench
+	$(BIN)/lint-imports
+	$(BIN)/mypy
+
+test: venv sysdeps translations
+	@$(MAKE) --no-print-directory lint
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
+
+# ---------------------------------------------------------------------------- running
+
+demo: venv sysdeps translations
+	$(PY) -m agent_desk.demo
+
+bench: venv
+	@if [ -f bench/__main__.py ]; then \
+		$(PY) -m bench; \
+	else \
+		echo "bench: not yet built"; exit 1; \
+	fi
+
+chaos: venv
+	@if [ -f bench/chaos.py ] || [ -f bench/chaos/__main__.py ]; then \
+		$(PY) -m bench.chaos; \
+	else \
+		echo "chaos: not yet built"; exit 1; \
+	fi
+
+# ---------------------------------------------------------------------------- cleaning
+
+clean:
+	rm -rf build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache .demo-data
+	rm -f translations/*.qm
+	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
+
+distclean: clean
+	rm -rf $(VENV)

@@ -1,0 +1,1 @@
+"""The desk's Qt-free async client: connection, resume, durable outbox, credentials."""

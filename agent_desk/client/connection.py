@@ -1,0 +1,221 @@
+"""One WebSocket session with the server, as plain asyncio.
+
+The connection matches replies to requests by id and hands every unsolicited
+frame (events, assignments, typing, queue positions) to ``events``. It knows
+nothing about Qt; the desk, the simulator and the tests all drive it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import itertools
+import uuid
+from typing import TypeVar
+
+import msgspec
+from websockets.asyncio.client import ClientConnection, connect
+from websockets.exceptions import ConnectionClosed
+
+from agent_desk.protocol import PROTOCOL_VERSION, ProtocolError, decode_server, encode
+from agent_desk.protocol.errors import ErrorCode
+from agent_desk.protocol.messages import (
+    Ack,
+    CustomerJoin,
+    CustomerJoined,
+    Error,
+    Event,
+    Hello,
+    Login,
+    LoginOk,
+    Resume,
+    Resumed,
+    Send,
+    ServerMessage,
+    Typing,
+    Welcome,
+)
+
+T = TypeVar("T")
+
+
+class RequestFailed(Exception):
+    """The server answered a request with an ``error`` frame."""
+
+    def __init__(self, error: Error) -> None:
+        super().__init__(f"{error.code}: {error.message}")
+        self.error = error
+
+    @property
+    def code(self) -> ErrorCode:
+        return self.error.code
+
+
+class ConnectionLost(Exception):
+    """The socket closed before the reply arrived."""
+
+
+class Connection:
+    """A connected, hello'd session. Create with :meth:`open`."""
+
+    def __init__(self, socket: ClientConnection, client_name: str) -> None:
+        self._socket = socket
+        self._client_name = client_name
+        self._ids = itertools.count(1)
+        self._pending: dict[str, asyncio.Future[ServerMessage]] = {}
+        self.events: asyncio.Queue[ServerMessage] = asyncio.Queue()
+        self.positions: dict[str, int] = {}
+        """Highest event seq seen per conversation: what to resume from."""
+        self.welcome: Welcome | None = None
+        self.closed = asyncio.Event()
+        self._reader = asyncio.create_task(self._read_loop(), name=f"{client_name}-reader")
+
+    @classmethod
+    async def open(
+        cls,
+        url: str,
+        *,
+        token: str | None = None,
+        customer_token: str | None = None,
+        client_name: str = "agent-desk",
+        origin: str | None = None,
+        open_timeout: float = 10.0,
+    ) -> Connection:
+        """Connect, say hello and wait for the welcome.
+
+        Raises:
+            RequestFailed: the server refused the hello (e.g. expired token).
+            OSError: the server cannot be reached.
+        """
+        headers = {"Authorization": f"Bearer {token}"} if token else None
+        socket = await connect(
+            url,
+            additional_headers=headers,
+            origin=origin,  # type: ignore[arg-type]
+            open_timeout=open_timeout,
+            max_size=2**20,
+            compression=None,
+        )
+        conn = cls(socket, client_name)
+        try:
+            reply = await conn.request(
+                Hello(
+                    id=conn.next_id(),
+                    versions=[PROTOCOL_VERSION],
+                    client=client_name,
+                    customer_token=customer_token,
+                ),
+                Welcome,
+            )
+        except BaseException:
+            await conn.close()
+            raise
+        conn.welcome = reply
+        return conn
+
+    def next_id(self) -> str:
+        return str(next(self._ids))
+
+    async def request(self, message: msgspec.Struct, expect: type[T], timeout: float = 10.0) -> T:
+        """Send a request and wait for the reply whose ref is its id."""
+        request_id: str = message.id  # type: ignore[attr-defined]
+        future: asyncio.Future[ServerMessage] = asyncio.get_running_loop().create_future()
+        self._pending[request_id] = future
+        try:
+            await self.send_raw(encode(message))
+            reply = await asyncio.wait_for(future, timeout)
+        finally:
+            self._pending.pop(request_id, None)
+        if isinstance(reply, Error):
+            raise RequestFailed(reply)
+        if not isinstance(reply, expect):
+            raise ProtocolError(ErrorCode.BAD_FRAME, f"expected {expect.__name__}, got {type(reply).__name__}")
+        return reply
+
+    async def send_raw(self, frame: str | bytes) -> None:
+        try:
+            await self._socket.send(frame)
+        except ConnectionClosed as exc:
+            raise ConnectionLost(str(exc)) from exc
+
+    # ------------------------------------------------------------ conveniences
+
+    async def login(self, username: str, password: str) -> LoginOk:
+        return await self.request(Login(id=self.next_id(), username=username, password=password), LoginOk)
+
+    async def join_as_customer(self, display_name: str, lang: str = "zh") -> CustomerJoined:
+        message = CustomerJoin(id=self.next_id(), display_name=display_name, lang=lang)  # type: ignore[arg-type]
+        return await self.request(message, CustomerJoined)
+
+    async def send_text(self, conversation_id: str, text: str, client_msg_id: str | None = None) -> Ack:
+        message = Send(
+            id=self.next_id(),
+            conversation_id=conversation_id,
+            client_msg_id=client_msg_id or str(uuid.uuid4()),
+            text=text,
+        )
+        return await self.request(message, Ack)
+
+    async def resume(self, positions: dict[str, int] | None = None) -> Resumed:
+        wanted = dict(self.positions if positions is None else positions)
+        return await self.request(Resume(id=self.next_id(), positions=wanted), Resumed)
+
+    async def typing(self, conversation_id: str, active: bool) -> None:
+        await self.send_raw(encode(Typing(conversation_id=conversation_id, active=active)))
+
+    async def next_event(self, kind: type[T], timeout: float = 10.0, where: object = None) -> T:
+        """Wait for the next unsolicited frame of ``kind`` (others are dropped).
+
+        ``where`` is an optional predicate taking the frame.
+        """
+
+        async def wait() -> T:
+            while True:
+                frame = await self.events.get()
+                if isinstance(frame, kind) and (where is None or where(frame)):  # type: ignore[operator]
+                    return frame
+
+        return await asyncio.wait_for(wait(), timeout)
+
+    async def close(self) -> None:
+        await self._socket.close()
+        self._reader.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await self._reader
+
+    async def abort(self) -> None:
+        """Drop the TCP connection without a closing handshake, like a network failure."""
+        transport = self._socket.transport
+        transport.abort()
+        self._reader.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await self._reader
+
+    # ------------------------------------------------------------ internals
+
+    async def _read_loop(self) -> None:
+        try:
+            async for frame in self._socket:
+                self._dispatch(decode_server(frame))
+        except ConnectionClosed:
+            pass
+        finally:
+            self.closed.set()
+            for future in self._pending.values():
+                if not future.done():
+                    future.set_exception(ConnectionLost("connection closed"))
+
+    def _dispatch(self, message: ServerMessage) -> None:
+        ref = getattr(message, "ref", None)
+        if ref is not None and ref in self._pending:
+            future = self._pending[ref]
+            if not future.done():
+                future.set_result(message)
+            return
+        if isinstance(message, Event) and message.seq > self.positions.get(message.conversation_id, 0):
+            self.positions[message.conversation_id] = message.seq
+        self.events.put_nowait(message)
+
+    @property
+    def close_code(self) -> int | None:
+        return self._socket.close_code

@@ -1,0 +1,1 @@
+"""Pure rules: clocks, routing choices, metrics. No I/O, no Qt."""

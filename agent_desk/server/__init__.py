@@ -1,0 +1,1 @@
+"""The reference server: asyncio, websockets and SQLite."""

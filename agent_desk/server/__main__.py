@@ -1,0 +1,3 @@
+from agent_desk.server.cli import main
+
+raise SystemExit(main())

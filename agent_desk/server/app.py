@@ -1,0 +1,249 @@
+"""The server object: storage, the chat service and the WebSocket listener."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import enum
+import logging
+import sqlite3
+from typing import Any
+
+from websockets.asyncio.server import Server as WsServer
+from websockets.asyncio.server import ServerConnection, serve
+from websockets.exceptions import ConnectionClosed
+from websockets.http11 import Request, Response
+
+import agent_desk
+from agent_desk.domain.clock import Clock, SystemClock
+from agent_desk.protocol import PROTOCOL_VERSION, ProtocolError, decode_client
+from agent_desk.protocol.errors import ErrorCode
+from agent_desk.protocol.messages import ChatState, Error, Hello
+from agent_desk.server import db as database
+from agent_desk.server.accounts import Accounts
+from agent_desk.server.config import ServerConfig
+from agent_desk.server.conversations import Conversations
+from agent_desk.server.handlers import Handlers
+from agent_desk.server.http import HttpRoutes
+from agent_desk.server.peers import Peer
+from agent_desk.server.service import ChatService
+
+log = logging.getLogger(__name__)
+
+
+class Admission(enum.Enum):
+    """What the rate limit says about one incoming frame."""
+
+    HANDLE = "handle"
+    DROP = "drop"
+    """Over the limit: a rate_limited error is sent and the frame is not applied."""
+    FLOOD = "flood"
+    """The peer ignores rate_limited errors: close with 1008."""
+
+
+class Server:
+    """The reference server. ``await start()``, then ``await stop()``."""
+
+    def __init__(self, config: ServerConfig, clock: Clock | None = None) -> None:
+        self.config = config
+        self.clock = clock or SystemClock()
+        self.db = database.open_database(config.db_path)
+        self.accounts = Accounts(self.db, self.clock, config.token_ttl_seconds)
+        self.conversations = Conversations(self.db, self.clock)
+        self.service = ChatService(config, self.accounts, self.conversations, self.clock)
+        self.handlers = Handlers(self.service, self.close_user_sockets)
+        self._http = HttpRoutes(self.health)
+        self._ws: WsServer | None = None
+        self._peers: set[Peer] = set()
+
+    # ------------------------------------------------------------ lifecycle
+
+    async def start(self) -> None:
+        self.service.restore()
+        self._ws = await serve(
+            self._handle,
+            self.config.host,
+            self.config.port,
+            process_request=self._process_request,
+            max_size=self.config.limits.max_frame_bytes,
+            compression=None,
+            ping_interval=20,
+            ping_timeout=20,
+        )
+        self.service.assign_waiting()
+
+    @property
+    def port(self) -> int:
+        assert self._ws is not None, "server not started"
+        sockname: tuple[Any, ...] = next(iter(self._ws.sockets)).getsockname()
+        return int(sockname[1])
+
+    @property
+    def url(self) -> str:
+        return f"ws://{self.config.host}:{self.port}/ws"
+
+    @property
+    def http_url(self) -> str:
+        return f"http://{self.config.host}:{self.port}"
+
+    async def stop(self) -> None:
+        if self._ws is not None:
+            self._ws.close()
+            await self._ws.wait_closed()
+        for seat in self.service.floor.seats.values():
+            if seat.grace_task is not None:
+                seat.grace_task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await seat.grace_task
+                seat.grace_task = None
+        self.db.close()
+
+    async def serve_forever(self) -> None:
+        await self.start()
+        try:
+            await asyncio.Future()
+        finally:
+            await self.stop()
+
+    def health(self) -> dict[str, Any]:
+        floor = self.service.floor
+        return {
+            "status": "ok",
+            "version": agent_desk.__version__,
+            "protocol": PROTOCOL_VERSION,
+            "schema": database.schema_version(self.db),
+            "connections": len(self._peers),
+            "agents_online": sum(1 for s in floor.seats.values() if s.online and s.routable),
+            "queued": sum(1 for c in floor.open.values() if c.state is ChatState.QUEUED),
+            "active": sum(1 for c in floor.open.values() if c.state is ChatState.ASSIGNED),
+        }
+
+    def close_user_sockets(self, username: str) -> None:
+        seat = self.service.floor.seats.get(username)
+        for peer in list(seat.peers if seat else ()):
+            peer.close_later(1000, "logged out")
+
+    # ------------------------------------------------------------ connections
+
+    def _process_request(self, connection: ServerConnection, request: Request) -> Response | None:
+        response = self._http(request)
+        if response is None and not self._origin_allowed(request.headers.get("Origin")):
+            return connection.respond(403, "origin not allowed\n")
+        return response
+
+    def _origin_allowed(self, origin: str | None) -> bool:
+        """Browsers send Origin; the desk and the simulator do not."""
+        if origin is None:
+            return True
+        own = {f"http://{self.config.host}:{self.port}", f"http://localhost:{self.port}"}
+        return origin in own or origin in self.config.allowed_origins
+
+    async def _handle(self, socket: ServerConnection) -> None:
+        limits = self.config.limits
+        peer = Peer(
+            socket, queue_frames=self.config.outbound_queue_frames, rate=limits.rate_per_second, burst=limits.rate_burst
+        )
+        self._peers.add(peer)
+        try:
+            if await self._greet(peer):
+                await self._serve_frames(peer)
+        except ConnectionClosed:
+            pass
+        finally:
+            self._peers.discard(peer)
+            self._forget(peer)
+            await peer.stop()
+
+    async def _greet(self, peer: Peer) -> bool:
+        """Read frames until a hello; answer welcome or typed errors. True to go on."""
+        deadline = asyncio.get_running_loop().time() + self.config.hello_timeout_seconds
+        while True:
+            try:
+                async with asyncio.timeout_at(deadline):
+                    frame = await peer.socket.recv()
+            except TimeoutError:
+                await peer.close_for_policy("no hello")
+                return False
+            admission = self._admit(peer)
+            if admission is Admission.FLOOD:
+                await peer.close_for_policy("flood")
+                return False
+            if admission is Admission.DROP:
+                continue
+            error = self._hello(peer, frame)
+            if error is None:
+                return True
+            peer.push(error)
+            if error.code is ErrorCode.VERSION_UNSUPPORTED:
+                await peer.close_for_policy("no common protocol version")
+                return False
+            if error.code in (ErrorCode.TOKEN_EXPIRED, ErrorCode.TOKEN_INVALID):
+                return True  # an anonymous connection that may still log in
+
+    def _hello(self, peer: Peer, frame: str | bytes) -> Error | None:
+        if isinstance(frame, bytes):
+            return Error(code=ErrorCode.BINARY_FRAME, message="send JSON text frames, not binary")
+        ref: str | None = None
+        try:
+            hello = decode_client(frame)
+            ref = getattr(hello, "id", None)
+            if not isinstance(hello, Hello):
+                raise ProtocolError(ErrorCode.HELLO_REQUIRED, "the first frame must be hello")
+            peer.push(self.handlers.hello(peer, hello, self._bearer(peer)))
+        except ProtocolError as exc:
+            return Error(code=exc.code, message=exc.message, ref=exc.ref or ref)
+        return None
+
+    def _admit(self, peer: Peer) -> Admission:
+        """Charge one frame to the peer's rate limit."""
+        if peer.bucket.take(asyncio.get_running_loop().time()):
+            return Admission.HANDLE
+        if peer.bucket.flooding:
+            return Admission.FLOOD
+        peer.push(Error(code=ErrorCode.RATE_LIMITED, message="too many frames: slow down"))
+        return Admission.DROP
+
+    @staticmethod
+    def _bearer(peer: Peer) -> str | None:
+        header = peer.socket.request.headers.get("Authorization") if peer.socket.request else None
+        if header and header.lower().startswith("bearer "):
+            return header[7:].strip() or None
+        return None
+
+    async def _serve_frames(self, peer: Peer) -> None:
+        async for frame in peer.socket:
+            admission = self._admit(peer)
+            if admission is Admission.FLOOD:
+                await peer.close_for_policy("flood")
+                return
+            if admission is Admission.DROP:
+                continue
+            reply = await self._dispatch(peer, frame)
+            if reply is not None:
+                peer.push(reply)
+
+    async def _dispatch(self, peer: Peer, frame: str | bytes) -> Any:
+        if isinstance(frame, bytes):
+            return Error(code=ErrorCode.BINARY_FRAME, message="send JSON text frames, not binary")
+        ref: str | None = None
+        try:
+            message = decode_client(frame)
+            ref = getattr(message, "id", None)
+            handler = self.handlers.table.get(type(message))
+            if handler is None:  # hello again
+                raise ProtocolError(ErrorCode.INVALID_STATE, "hello was already received", ref)
+            return await handler(peer, message)
+        except ProtocolError as exc:
+            return Error(code=exc.code, message=exc.message, ref=exc.ref or ref)
+        except sqlite3.Error:
+            log.exception("storage failed")
+            return Error(code=ErrorCode.STORAGE_UNAVAILABLE, message="could not store that: try again", ref=ref)
+        except Exception:
+            log.exception("handler failed for %.200s", frame)
+            return Error(code=ErrorCode.INTERNAL, message="server error: the request was not applied", ref=ref)
+
+    def _forget(self, peer: Peer) -> None:
+        if peer.user is not None:
+            self.service.staff_disconnected(peer, peer.user)
+        if peer.customer is not None:
+            self.service.floor.remove_customer_peer(peer.customer.id, peer)

@@ -1,0 +1,111 @@
+"""``agent-desk-server``: run the server, or manage its accounts.
+
+agent-desk-server --host 127.0.0.1 --port 8765 --data DIR [--demo]
+agent-desk-server user add NAME --role ROLE --data DIR
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import getpass
+import logging
+import sys
+from pathlib import Path
+
+from agent_desk.domain.clock import SystemClock
+from agent_desk.protocol.messages import STAFF_ROLES
+from agent_desk.server import db as database
+from agent_desk.server.accounts import AccountError, Accounts
+from agent_desk.server.app import Server
+from agent_desk.server.config import ServerConfig
+from agent_desk.server.demo import seed_demo
+
+
+def _serve_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="agent-desk-server", description="AgentDesk reference server")
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=8765, help="0 picks a free port")
+    parser.add_argument("--data", type=Path, default=Path("agentdesk-data"), help="folder for the SQLite file")
+    parser.add_argument("--demo", action="store_true", help="seed demo accounts for every role")
+    parser.add_argument("--grace", type=float, default=60.0, help="seconds before a lost agent's chats move")
+    parser.add_argument("--allow-origin", action="append", default=[], help="extra browser origin to accept")
+    parser.add_argument("--log-level", default="INFO")
+    return parser
+
+
+def _user_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="agent-desk-server user", description="manage staff accounts")
+    sub = parser.add_subparsers(dest="action", required=True)
+    add = sub.add_parser("add", help="add an account (the password is prompted)")
+    add.add_argument("name")
+    add.add_argument("--role", required=True, choices=sorted(r.value for r in STAFF_ROLES))
+    add.add_argument("--display-name")
+    add.add_argument("--max-chats", type=int, default=4)
+    add.add_argument("--data", type=Path, default=Path("agentdesk-data"))
+    add.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    sub.add_parser("list", help="list accounts").add_argument("--data", type=Path, default=Path("agentdesk-data"))
+    return parser
+
+
+def _user_command(argv: list[str]) -> int:
+    args = _user_parser().parse_args(argv)
+    db = database.open_database(args.data / "agentdesk.sqlite3")
+    accounts = Accounts(db, SystemClock(), token_ttl_seconds=0)
+    if args.action == "list":
+        for user in accounts.all_users():
+            print(f"{user.username}\t{user.role}\t{user.max_chats}\t{user.display_name}")
+        return 0
+    password = sys.stdin.readline().rstrip("\n") if args.password_stdin else _prompt_password()
+    try:
+        accounts.add_user(args.name, password, args.role, args.display_name, args.max_chats)
+    except AccountError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(f"added {args.name} ({args.role})")
+    return 0
+
+
+def _prompt_password() -> str:
+    first = getpass.getpass("password: ")
+    if first != getpass.getpass("again: "):
+        raise SystemExit("error: the passwords differ")
+    return first
+
+
+async def _serve(args: argparse.Namespace) -> None:
+    config = ServerConfig(
+        data_dir=args.data,
+        host=args.host,
+        port=args.port,
+        demo=args.demo,
+        grace_seconds=args.grace,
+        allowed_origins=args.allow_origin,
+    )
+    server = Server(config)
+    if args.demo:
+        print("demo accounts (user / password / role):")
+        for account in seed_demo(server.accounts):
+            print(f"  {account.username:<11} {account.password:<11} {account.role}")
+    await server.start()
+    print(f"AgentDesk server listening on {server.url} (customer page {server.http_url}/)", flush=True)
+    try:
+        await asyncio.Future()
+    finally:
+        await server.stop()
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["user"]:
+        return _user_command(argv[1:])
+    args = _serve_parser().parse_args(argv)
+    logging.basicConfig(level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    with contextlib.suppress(KeyboardInterrupt):
+        asyncio.run(_serve(args))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,141 @@
+"""The SQLite file: opening it safely and upgrading its schema in place.
+
+The schema version lives in ``PRAGMA user_version``. Each migration moves the
+file one version up inside a transaction, so a crash mid-upgrade leaves the
+old version intact.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+_V1_BASE = """
+        CREATE TABLE users (
+            id INTEGER PRIMARY KEY,
+            username TEXT NOT NULL UNIQUE,
+            display_name TEXT NOT NULL,
+            role TEXT NOT NULL,
+            password_hash TEXT NOT NULL,
+            max_chats INTEGER NOT NULL DEFAULT 4,
+            created_at REAL NOT NULL
+        );
+        CREATE TABLE sessions (
+            token_hash TEXT PRIMARY KEY,
+            user_id INTEGER NOT NULL REFERENCES users(id),
+            created_at REAL NOT NULL,
+            expires_at REAL NOT NULL,
+            revoked INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE customers (
+            id TEXT PRIMARY KEY,
+            token_hash TEXT NOT NULL UNIQUE,
+            display_name TEXT NOT NULL,
+            lang TEXT NOT NULL,
+            created_at REAL NOT NULL,
+            last_agent TEXT
+        );
+        CREATE TABLE conversations (
+            id TEXT PRIMARY KEY,
+            customer_id TEXT NOT NULL REFERENCES customers(id),
+            state TEXT NOT NULL,
+            agent TEXT,
+            created_at REAL NOT NULL,
+            queued_at REAL NOT NULL,
+            assigned_at REAL,
+            closed_at REAL,
+            closed_by TEXT,
+            wrap_up TEXT,
+            rating INTEGER,
+            last_seq INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE events (
+            conversation_id TEXT NOT NULL REFERENCES conversations(id),
+            seq INTEGER NOT NULL,
+            ts REAL NOT NULL,
+            kind TEXT NOT NULL,
+            author_role TEXT,
+            author_name TEXT,
+            author_key TEXT,
+            text TEXT,
+            client_msg_id TEXT,
+            detail TEXT,
+            PRIMARY KEY (conversation_id, seq)
+        ) WITHOUT ROWID;
+        CREATE UNIQUE INDEX events_client_msg ON events(author_key, client_msg_id)
+            WHERE client_msg_id IS NOT NULL;
+"""
+
+# Remember every agent who ever held a chat, for read access after a requeue.
+_V2_PARTICIPANTS = """
+        CREATE TABLE participants (
+            conversation_id TEXT NOT NULL REFERENCES conversations(id),
+            username TEXT NOT NULL,
+            PRIMARY KEY (conversation_id, username)
+        ) WITHOUT ROWID;
+        INSERT OR IGNORE INTO participants(conversation_id, username)
+            SELECT id, agent FROM conversations WHERE agent IS NOT NULL;
+        CREATE INDEX conversations_open ON conversations(state, queued_at);
+        CREATE INDEX conversations_customer ON conversations(customer_id, created_at);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1_BASE, _V2_PARTICIPANTS)
+"""SQL scripts, one per schema version. Append only: never edit a released one."""
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class SchemaTooNew(RuntimeError):
+    """The file was written by a newer server; refuse rather than corrupt it."""
+
+
+def open_database(path: Path) -> sqlite3.Connection:
+    """Open (creating if needed) and upgrade the database file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    db.row_factory = sqlite3.Row
+    db.execute("PRAGMA journal_mode=WAL")
+    # NORMAL in WAL mode survives a process kill; only an OS crash or power
+    # loss can drop the last commits, which a reference server accepts.
+    db.execute("PRAGMA synchronous=NORMAL")
+    db.execute("PRAGMA foreign_keys=ON")
+    db.execute("PRAGMA busy_timeout=5000")
+    upgrade(db)
+    return db
+
+
+def schema_version(db: sqlite3.Connection) -> int:
+    return int(db.execute("PRAGMA user_version").fetchone()[0])
+
+
+def upgrade(db: sqlite3.Connection, target: int = SCHEMA_VERSION) -> None:
+    current = schema_version(db)
+    if current > SCHEMA_VERSION:
+        raise SchemaTooNew(f"database schema {current} is newer than this server ({SCHEMA_VERSION})")
+    for version in range(current, target):
+        # executescript commits any open transaction first, so the BEGIN and
+        # COMMIT live inside the script to keep each step atomic.
+        script = f"BEGIN IMMEDIATE;\n{MIGRATIONS[version]}\nPRAGMA user_version = {version + 1};\nCOMMIT;"
+        try:
+            db.executescript(script)
+        except BaseException:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            raise
+
+
+@contextlib.contextmanager
+def transaction(db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """BEGIN IMMEDIATE ... COMMIT, rolled back on any error.
+
+    The connection runs in autocommit mode (isolation_level=None), so every
+    multi-statement change must be wrapped in this.
+    """
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    db.execute("COMMIT")

@@ -1,0 +1,236 @@
+"""What the server does with a chat: queue, assign, relay, close, requeue.
+
+Each operation stores first, then updates the live floor, then pushes frames
+to the peers concerned. Nothing is pushed or acknowledged that did not commit.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from agent_desk.domain.clock import Clock
+from agent_desk.protocol.messages import (
+    AgentStatus,
+    ChatAssigned,
+    ChatRemoved,
+    ChatState,
+    Event,
+    QueuePosition,
+    Role,
+    StatusChanged,
+    TypingNotice,
+)
+from agent_desk.server.accounts import Accounts, User
+from agent_desk.server.config import ServerConfig
+from agent_desk.server.conversations import Author, Conversation, Conversations, Customer
+from agent_desk.server.floor import Floor, Seat
+from agent_desk.server.peers import Peer
+
+log = logging.getLogger(__name__)
+
+
+class ChatService:
+    def __init__(self, config: ServerConfig, accounts: Accounts, conversations: Conversations, clock: Clock) -> None:
+        self.config = config
+        self.accounts = accounts
+        self.store = conversations
+        self.clock = clock
+        self.floor = Floor()
+
+    # ------------------------------------------------------------ start-up
+
+    def restore(self) -> None:
+        """Rebuild the floor after a restart. Agents count as disconnected, so
+        their grace period starts now: if they come back in time, nothing moves."""
+        for conv in self.store.open_conversations():
+            self.floor.open[conv.id] = conv
+            if conv.state is ChatState.ASSIGNED and conv.agent:
+                user = self.accounts.get(conv.agent)
+                seat = self.floor.seat(conv.agent, user.max_chats if user else 0, routable=True)
+                seat.active.add(conv.id)
+        for seat in self.floor.seats.values():
+            if seat.active:
+                self._start_grace(seat)
+
+    # ------------------------------------------------------------ staff presence
+
+    def staff_connected(self, peer: Peer, user: User) -> Seat:
+        seat = self.floor.seat(user.username, user.max_chats, routable=user.role is Role.AGENT)
+        seat.admin_limit = user.max_chats
+        seat.peers.add(peer)
+        if seat.grace_task is not None:
+            seat.grace_task.cancel()
+            seat.grace_task = None
+        return seat
+
+    def staff_disconnected(self, peer: Peer, user: User) -> None:
+        seat = self.floor.seats.get(user.username)
+        if seat is None:
+            return
+        seat.peers.discard(peer)
+        if not seat.peers and seat.active:
+            self._start_grace(seat)
+
+    def _start_grace(self, seat: Seat) -> None:
+        if seat.grace_task is None:
+            seat.grace_task = asyncio.create_task(self._grace_expiry(seat), name=f"grace-{seat.username}")
+
+    async def _grace_expiry(self, seat: Seat) -> None:
+        await asyncio.sleep(self.config.grace_seconds)
+        seat.grace_task = None
+        if seat.online:
+            return
+        log.info("agent %s gone past grace: requeueing %d chats", seat.username, len(seat.active))
+        for conv_id in sorted(seat.active):
+            self._requeue(self.floor.open[conv_id], seat, "agent_disconnected")
+        self.assign_waiting()
+
+    def set_status(self, seat: Seat, status: AgentStatus, own_limit: int | None) -> None:
+        seat.status = status
+        if own_limit is not None:
+            seat.own_limit = own_limit
+        self.push_status(seat)
+        self.assign_waiting()
+
+    def set_capacity(self, username: str, max_chats: int) -> None:
+        self.accounts.set_max_chats(username, max_chats)
+        seat = self.floor.seats.get(username)
+        if seat is not None:
+            seat.admin_limit = max_chats
+            self.push_status(seat)
+        self.assign_waiting()
+
+    def push_status(self, seat: Seat) -> None:
+        frame = StatusChanged(status=seat.status, max_chats=seat.limit, active_chats=len(seat.active))
+        for peer in seat.peers:
+            peer.push(frame)
+
+    # ------------------------------------------------------------ customers
+
+    def customer_joined(self, peer: Peer, display_name: str, lang: str) -> tuple[Customer, str, Conversation]:
+        customer, token = self.store.add_customer(display_name, lang)
+        peer.customer = customer
+        peer.subscribed = True
+        self.floor.add_customer_peer(customer.id, peer)
+        conv = self.open_chat(customer)
+        return customer, token, conv
+
+    def open_chat(self, customer: Customer) -> Conversation:
+        conv, event = self.store.open_conversation(customer)
+        self.floor.open[conv.id] = conv
+        self._fan_out(conv, event)
+        self.assign_waiting()
+        self._push_queue_positions()
+        return conv
+
+    # ------------------------------------------------------------ routing
+
+    def assign_waiting(self) -> None:
+        """Give queued chats, longest wait first, to agents with room."""
+        for conv in self.floor.queued():
+            customer = self.store.customer(conv.customer_id)
+            sticky = customer.last_agent if customer else None
+            username = self.floor.pick_agent(conv, sticky)
+            if username is None:
+                break
+            self._assign(conv, self.floor.seats[username])
+        self._push_queue_positions()
+
+    def _assign(self, conv: Conversation, seat: Seat) -> None:
+        user = self.accounts.get(seat.username)
+        author = Author(Role.AGENT, user.display_name if user else seat.username, seat.username)
+        event = self.store.assign(conv, author)
+        seat.active.add(conv.id)
+        seat.last_assigned_at = self.clock.now()
+        self.floor.queue_positions_sent.pop(conv.id, None)
+        for peer in self.floor.customer_peers.get(conv.customer_id, ()):
+            if peer.subscribed:
+                peer.push(QueuePosition(conversation_id=conv.id, position=0))
+                peer.push(event)
+        for peer in seat.peers:
+            if peer.subscribed:
+                self.send_full_chat(peer, conv)
+        self.push_status(seat)
+
+    def send_full_chat(self, peer: Peer, conv: Conversation, after_seq: int = 0) -> int:
+        """Announce a chat to its agent and replay its history; returns events sent."""
+        peer.push(ChatAssigned(conversation=conv.info()))
+        events = self.store.events_after(conv.id, after_seq)
+        for event in events:
+            peer.push(event)
+        return len(events)
+
+    def _requeue(self, conv: Conversation, seat: Seat, reason: str) -> None:
+        event = self.store.requeue(conv, reason)
+        seat.active.discard(conv.id)
+        for peer in seat.peers:
+            peer.push(ChatRemoved(conversation_id=conv.id, reason=reason))
+        self._fan_out(conv, event)
+
+    def _push_queue_positions(self) -> None:
+        sent = self.floor.queue_positions_sent
+        for position, conv in enumerate(self.floor.queued(), start=1):
+            if sent.get(conv.id) == position:
+                continue
+            sent[conv.id] = position
+            frame = QueuePosition(conversation_id=conv.id, position=position)
+            for peer in self.floor.customer_peers.get(conv.customer_id, ()):
+                peer.push(frame)
+
+    # ------------------------------------------------------------ conversation events
+
+    def post_message(self, conv: Conversation, author: Author, text: str, client_msg_id: str) -> Event:
+        event = self.store.add_message(conv, author, text, client_msg_id)
+        self._fan_out(conv, event)
+        return event
+
+    def close(self, conv: Conversation, by: Author, wrap_up: str | None) -> None:
+        event = self.store.close(conv, by, wrap_up)
+        self._fan_out(conv, event)
+        self.floor.open.pop(conv.id, None)
+        self.floor.queue_positions_sent.pop(conv.id, None)
+        if conv.agent and conv.agent in self.floor.seats:
+            seat = self.floor.seats[conv.agent]
+            seat.active.discard(conv.id)
+            self.push_status(seat)
+        self.assign_waiting()
+
+    def rate(self, conv: Conversation, by: Author, rating: int) -> None:
+        self._fan_out(conv, self.store.rate(conv, by, rating))
+
+    def relay_typing(self, conv: Conversation, sender: Peer, active: bool) -> None:
+        role = sender.role
+        if role is None:
+            return
+        frame = TypingNotice(conversation_id=conv.id, role=role, active=active)
+        for peer in self.floor.peers_of(conv):
+            if peer is not sender and peer.subscribed and peer.role is not role:
+                peer.push(frame)
+
+    def _fan_out(self, conv: Conversation, event: Event) -> None:
+        for peer in self.floor.peers_of(conv):
+            if peer.subscribed:
+                peer.push(event)
+
+    # ------------------------------------------------------------ access
+
+    def conversation_for(self, peer: Peer, conversation_id: str, *, write: bool) -> Conversation | None:
+        """The conversation if this peer may see (or write to) it, else None.
+
+        Unknown and forbidden ids look the same, so ids cannot be probed.
+        """
+        conv = self.floor.open.get(conversation_id) or self.store.get(conversation_id)
+        if conv is None:
+            return None
+        if peer.customer is not None:
+            return conv if conv.customer_id == peer.customer.id else None
+        if peer.user is None:
+            return None
+        if conv.agent == peer.user.username:
+            return conv
+        if write:
+            return None
+        if peer.user.role in (Role.LEAD, Role.ADMIN):
+            return conv
+        return conv if self.store.was_participant(conv.id, peer.user.username) else None
