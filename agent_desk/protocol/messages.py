@@ -168,6 +168,30 @@ class Ping(_Request, tag="ping"):
     pass
 
 
+class ListChats(_Request, tag="list_chats"):
+    """Past chats: the caller's own closed chats, or one customer's chats.
+
+    ``scope="customer"`` is for the agent who holds a chat with that customer
+    (the side panel's context), and for leads and admins.
+    """
+
+    scope: Literal["mine_closed", "customer"]
+    customer_id: Annotated[str, msgspec.Meta(max_length=MAX_ID_CHARS)] | None = None
+    limit: Annotated[int, msgspec.Meta(ge=1, le=200)] = 50
+
+
+class FetchEvents(_Request, tag="fetch_events"):
+    """A page of a conversation's events, newest first from ``before_seq``.
+
+    Returned in ascending order. Used to read a closed chat and to page old
+    history in as the agent scrolls up.
+    """
+
+    conversation_id: ConversationId
+    before_seq: Seq | None = None
+    limit: Annotated[int, msgspec.Meta(ge=1, le=500)] = 200
+
+
 ClientMessage = (
     Hello
     | Login
@@ -182,6 +206,8 @@ ClientMessage = (
     | CloseChat
     | Rate
     | Ping
+    | ListChats
+    | FetchEvents
 )
 
 
@@ -203,6 +229,9 @@ class ConversationInfo(msgspec.Struct, kw_only=True):
     created_at: float
     agent_username: str | None = None
     last_seq: int = 0
+    closed_at: float | None = None
+    wrap_up: str | None = None
+    rating: int | None = None
 
 
 class _Server(msgspec.Struct, tag_field="type", kw_only=True, omit_defaults=True):
@@ -314,6 +343,19 @@ class Pong(_Server, tag="pong"):
     server_time: float
 
 
+class ChatList(_Server, tag="chat_list"):
+    ref: str
+    chats: list[ConversationInfo]
+
+
+class EventsPage(_Server, tag="events_page"):
+    ref: str
+    conversation_id: str
+    events: list[Event]
+    more_before: bool = False
+    """True when older events exist before the first one in this page."""
+
+
 ServerMessage = (
     Welcome
     | LoginOk
@@ -330,6 +372,8 @@ ServerMessage = (
     | StatusChanged
     | Resumed
     | Pong
+    | ChatList
+    | EventsPage
 )
 
 CLIENT_TYPES: frozenset[str] = frozenset(t.__struct_config__.tag for t in ClientMessage.__args__)

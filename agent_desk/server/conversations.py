@@ -38,6 +38,8 @@ class Conversation:
     queued_at: float
     last_seq: int
     rating: int | None = None
+    closed_at: float | None = None
+    wrap_up: str | None = None
 
     def info(self) -> ConversationInfo:
         return ConversationInfo(
@@ -48,6 +50,9 @@ class Conversation:
             created_at=self.created_at,
             agent_username=self.agent,
             last_seq=self.last_seq,
+            closed_at=self.closed_at,
+            wrap_up=self.wrap_up,
+            rating=self.rating,
         )
 
 
@@ -62,6 +67,12 @@ class Author:
 
 SYSTEM = Author(None, "system", "system")
 """The server itself: queueing, requeueing and other automatic events."""
+
+
+_SELECT = (
+    "SELECT conversations.*, customers.display_name AS customer_name FROM conversations"
+    " JOIN customers ON customers.id = conversations.customer_id"
+)
 
 
 def _hash(token: str) -> str:
@@ -128,30 +139,44 @@ class Conversations:
         return conv, event
 
     def get(self, conversation_id: str) -> Conversation | None:
-        row = self._db.execute(
-            "SELECT conversations.*, customers.display_name AS customer_name FROM conversations"
-            " JOIN customers ON customers.id = conversations.customer_id WHERE conversations.id = ?",
-            (conversation_id,),
-        ).fetchone()
+        row = self._db.execute(_SELECT + " WHERE conversations.id = ?", (conversation_id,)).fetchone()
         return self._conversation(row) if row else None
 
     def open_conversations(self) -> list[Conversation]:
         """Every queued or assigned conversation, oldest first (for a restart)."""
-        rows = self._db.execute(
-            "SELECT conversations.*, customers.display_name AS customer_name FROM conversations"
-            " JOIN customers ON customers.id = conversations.customer_id"
-            " WHERE state != 'closed' ORDER BY queued_at"
-        )
+        rows = self._db.execute(_SELECT + " WHERE state != 'closed' ORDER BY queued_at")
         return [self._conversation(r) for r in rows]
 
     def latest_for_customer(self, customer_id: str) -> Conversation | None:
         row = self._db.execute(
-            "SELECT conversations.*, customers.display_name AS customer_name FROM conversations"
-            " JOIN customers ON customers.id = conversations.customer_id"
-            " WHERE customer_id = ? ORDER BY created_at DESC LIMIT 1",
-            (customer_id,),
+            _SELECT + " WHERE customer_id = ? ORDER BY created_at DESC LIMIT 1", (customer_id,)
         ).fetchone()
         return self._conversation(row) if row else None
+
+    def closed_for_agent(self, username: str, limit: int) -> list[Conversation]:
+        """The agent's closed chats (including ones later taken over), newest first."""
+        rows = self._db.execute(
+            _SELECT + " JOIN participants ON participants.conversation_id = conversations.id"
+            " WHERE participants.username = ? AND state = 'closed' ORDER BY closed_at DESC LIMIT ?",
+            (username, limit),
+        )
+        return [self._conversation(r) for r in rows]
+
+    def for_customer(self, customer_id: str, limit: int) -> list[Conversation]:
+        rows = self._db.execute(
+            _SELECT + " WHERE customer_id = ? ORDER BY created_at DESC LIMIT ?", (customer_id, limit)
+        )
+        return [self._conversation(r) for r in rows]
+
+    def events_before(self, conversation_id: str, before_seq: int | None, limit: int) -> tuple[list[Event], bool]:
+        """Up to ``limit`` events before ``before_seq`` (ascending), and whether older ones exist."""
+        bound = before_seq if before_seq is not None else 2**62
+        rows = self._db.execute(
+            "SELECT * FROM events WHERE conversation_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?",
+            (conversation_id, bound, limit + 1),
+        ).fetchall()
+        more = len(rows) > limit
+        return [_event(r) for r in reversed(rows[:limit])], more
 
     def was_participant(self, conversation_id: str, username: str) -> bool:
         row = self._db.execute(
@@ -171,6 +196,8 @@ class Conversations:
             row["queued_at"],
             row["last_seq"],
             row["rating"],
+            row["closed_at"],
+            row["wrap_up"],
         )
 
     # ------------------------------------------------------------ state changes
@@ -209,7 +236,7 @@ class Conversations:
                 (now, by.key, wrap_up, conv.id),
             )
             event = self._append(conv.id, EventKind.CLOSED, by, now=now, detail=detail)
-        conv.state, conv.last_seq = ChatState.CLOSED, event.seq
+        conv.state, conv.last_seq, conv.closed_at, conv.wrap_up = ChatState.CLOSED, event.seq, now, wrap_up
         return event
 
     def rate(self, conv: Conversation, by: Author, rating: int) -> Event:

@@ -17,12 +17,16 @@ from agent_desk.protocol.errors import ErrorCode
 from agent_desk.protocol.limits import SUPPORTED_VERSIONS
 from agent_desk.protocol.messages import (
     Ack,
+    ChatList,
     ChatOpened,
     ChatState,
     CloseChat,
     CustomerJoin,
     CustomerJoined,
+    EventsPage,
+    FetchEvents,
     Hello,
+    ListChats,
     Login,
     LoginOk,
     Logout,
@@ -72,6 +76,8 @@ class Handlers:
             CloseChat: self.close_chat,
             Rate: self.rate,
             Ping: self.ping,
+            ListChats: self.list_chats,
+            FetchEvents: self.fetch_events,
         }
 
     # ------------------------------------------------------------ hello
@@ -247,6 +253,30 @@ class Handlers:
                 sent += self.service.send_full_chat(peer, self.service.floor.open[conv_id])
         self.service.push_status(seat)
         return sent
+
+    async def list_chats(self, peer: Peer, msg: ListChats) -> Reply:
+        user = self._staff(peer)
+        store = self.service.store
+        if msg.scope == "mine_closed":
+            chats = store.closed_for_agent(user.username, msg.limit)
+        else:
+            if not msg.customer_id or not self._may_see_customer(user, msg.customer_id):
+                raise fail(ErrorCode.NOT_FOUND, "no such customer among your chats")
+            chats = store.for_customer(msg.customer_id, msg.limit)
+        return ChatList(ref=msg.id, chats=[c.info() for c in chats])
+
+    def _may_see_customer(self, user: Any, customer_id: str) -> bool:
+        if user.role in (Role.LEAD, Role.ADMIN):
+            return True
+        seat = self.service.floor.seats.get(user.username)
+        held = (self.service.floor.open[c] for c in (seat.active if seat else ()))
+        return any(conv.customer_id == customer_id for conv in held)
+
+    async def fetch_events(self, peer: Peer, msg: FetchEvents) -> Reply:
+        self._author(peer)
+        conv = self._conversation(peer, msg.conversation_id, write=False)
+        events, more = self.service.store.events_before(conv.id, msg.before_seq, msg.limit)
+        return EventsPage(ref=msg.id, conversation_id=conv.id, events=events, more_before=more)
 
     async def ping(self, peer: Peer, msg: Ping) -> Reply:
         return Pong(ref=msg.id, server_time=self.service.clock.now())

@@ -31,7 +31,7 @@ def _response(status: int, reason: str, body: bytes, content_type: str) -> Respo
 
 
 def _static(name: str) -> bytes:
-    return resources.files("agent_desk.server.web").joinpath(name).read_bytes()
+    return resources.files("agent_desk.server").joinpath("web", name).read_bytes()
 
 
 class HttpRoutes:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import sqlite3
 import urllib.request
@@ -10,6 +11,7 @@ import uuid
 from pathlib import Path
 
 import pytest
+from support import ServerProcess, make_config, serving, staff, timeout, wait_until
 from websockets.asyncio.client import connect
 from websockets.exceptions import ConnectionClosed, InvalidStatus
 
@@ -20,12 +22,18 @@ from agent_desk.protocol.errors import ErrorCode
 from agent_desk.protocol.messages import (
     AgentStatus,
     ChatAssigned,
+    ChatList,
+    ChatOpened,
     CloseChat,
     Error,
     Event,
     EventKind,
+    EventsPage,
+    FetchEvents,
     Hello,
+    ListChats,
     Ok,
+    OpenChat,
     QueuePosition,
     Rate,
     Role,
@@ -34,7 +42,6 @@ from agent_desk.protocol.messages import (
     TypingNotice,
     Welcome,
 )
-from support import ServerProcess, make_config, serving, staff, timeout, wait_until
 
 pytestmark = pytest.mark.e2e
 
@@ -58,9 +65,11 @@ async def test_login_ok_and_token_opens_a_new_connection(tmp_path: Path) -> None
         server.accounts.add_user("mei", "s3cret", Role.AGENT, "小美")
         conn = await Connection.open(server.url)
         ok = await conn.login("mei", "s3cret")
-        assert ok.user.role is Role.AGENT and ok.user.display_name == "小美"
+        assert ok.user.role is Role.AGENT
+        assert ok.user.display_name == "小美"
         again = await Connection.open(server.url, token=ok.token)
-        assert again.welcome is not None and again.welcome.user is not None
+        assert again.welcome is not None
+        assert again.welcome.user is not None
         assert again.welcome.user.username == "mei"
         stored = server.db.execute("SELECT token_hash FROM sessions").fetchone()[0]
         assert ok.token not in stored, "the server keeps only a hash of the token"
@@ -132,7 +141,8 @@ async def test_fifth_chat_queues_with_position_and_is_assigned_when_one_closes(t
         assert assigned.conversation.conversation_id == fifth_conv
         assert (await fifth.next_event(QueuePosition, timeout())).position == 0
         moved_up = await sixth.next_event(QueuePosition, timeout())
-        assert moved_up.position == 1 and moved_up.conversation_id == sixth_conv
+        assert moved_up.position == 1
+        assert moved_up.conversation_id == sixth_conv
         for conn in [agent, fifth, sixth, *(c for c, _, _ in customers)]:
             await conn.close()
 
@@ -223,7 +233,8 @@ async def test_duplicate_client_msg_id_stores_one_message_and_returns_same_ack(t
         first = await shopper.send_text(conv, "在吗?", client_msg_id=msg_id)
         second = await shopper.send_text(conv, "在吗?", client_msg_id=msg_id)
         assert (second.seq, second.ts, second.conversation_id) == (first.seq, first.ts, first.conversation_id)
-        assert second.duplicate and not first.duplicate
+        assert second.duplicate
+        assert not first.duplicate
         count = server.db.execute("SELECT COUNT(*) FROM events WHERE client_msg_id = ?", (msg_id,)).fetchone()[0]
         assert count == 1
         await shopper.close()
@@ -315,17 +326,22 @@ async def test_oversize_frame_closes_with_1009_and_server_keeps_serving(tmp_path
         await still.close()
 
 
+async def _error_codes_until_closed(socket: object) -> list[ErrorCode]:
+    codes: list[ErrorCode] = []
+    with contextlib.suppress(ConnectionClosed):
+        while True:
+            reply = decode_server(await socket.recv())  # type: ignore[attr-defined]
+            if isinstance(reply, Error):
+                codes.append(reply.code)
+    return codes
+
+
 async def test_flood_is_rate_limited_then_closed_with_1008(tmp_path: Path) -> None:
     async with serving(make_config(tmp_path)) as server:
         socket = await _raw_hello(server.url)
-        codes: list[ErrorCode] = []
-        with pytest.raises(ConnectionClosed):
-            for i in range(1000):
-                await socket.send(json.dumps({"type": "ping", "id": str(i)}))  # type: ignore[attr-defined]
-            while True:
-                reply = decode_server(await socket.recv())  # type: ignore[attr-defined]
-                if isinstance(reply, Error):
-                    codes.append(reply.code)
+        for i in range(1000):
+            await socket.send(json.dumps({"type": "ping", "id": str(i)}))  # type: ignore[attr-defined]
+        codes = await _error_codes_until_closed(socket)
         assert ErrorCode.RATE_LIMITED in codes
         assert socket.close_code == 1008  # type: ignore[attr-defined]
 
@@ -425,7 +441,7 @@ def test_health_and_customer_page_over_http(tmp_path: Path) -> None:
             base = server.http_url
 
             def fetch(path: str) -> tuple[str, str]:
-                with urllib.request.urlopen(base + path, timeout=timeout()) as reply:  # noqa: S310
+                with urllib.request.urlopen(base + path, timeout=timeout()) as reply:
                     return reply.headers["Content-Type"], reply.read().decode()
 
             health_type, health = await asyncio.to_thread(fetch, "/healthz")
@@ -434,5 +450,61 @@ def test_health_and_customer_page_over_http(tmp_path: Path) -> None:
             return json.loads(health), page_type, page
 
     health, page_type, page = asyncio.run(run())
-    assert health["status"] == "ok" and health["schema"] == 2
-    assert page_type.startswith("text/html") and "<html" in page.lower()
+    assert health["status"] == "ok"
+    assert health["schema"] == 2
+    assert page_type.startswith("text/html")
+    assert "<html" in page.lower()
+
+
+async def test_history_lists_closed_chats_and_a_customers_earlier_chats(tmp_path: Path) -> None:
+    async with serving(make_config(tmp_path)) as server:
+        agent = await staff(server, "mei")
+        shopper, first_conv, _ = await customer(server.url, "回头客")
+        await agent.next_event(ChatAssigned, timeout())
+        await agent.request(CloseChat(id=agent.next_id(), conversation_id=first_conv, wrap_up="refund"), Ok)
+        await shopper.request(Rate(id=shopper.next_id(), conversation_id=first_conv, rating=2), Ok)
+        opened = await shopper.request(OpenChat(id=shopper.next_id()), ChatOpened)
+        again = await agent.next_event(ChatAssigned, timeout(), where=lambda a: a.conversation.state == "assigned")
+        assert again.conversation.conversation_id == opened.conversation_id, "sticky to the same agent"
+
+        mine = await agent.request(ListChats(id=agent.next_id(), scope="mine_closed"), ChatList)
+        assert [(c.conversation_id, c.wrap_up, c.rating) for c in mine.chats] == [(first_conv, "refund", 2)]
+        context = await agent.request(
+            ListChats(id=agent.next_id(), scope="customer", customer_id=again.conversation.customer_id), ChatList
+        )
+        assert [c.conversation_id for c in context.chats] == [opened.conversation_id, first_conv]
+
+        stranger = await staff(server, "other")
+        with pytest.raises(RequestFailed) as denied:
+            await stranger.request(
+                ListChats(id=stranger.next_id(), scope="customer", customer_id=again.conversation.customer_id),
+                ChatList,
+            )
+        assert denied.value.code is ErrorCode.NOT_FOUND
+        for conn in (agent, shopper, stranger):
+            await conn.close()
+
+
+async def test_fetch_events_pages_backwards_through_history(tmp_path: Path) -> None:
+    async with serving(make_config(tmp_path)) as server:
+        agent = await staff(server, "mei")
+        shopper, conv, _ = await customer(server.url)
+        await agent.next_event(ChatAssigned, timeout())
+        for i in range(25):
+            await shopper.send_text(conv, f"问题 {i}")
+        last = server.conversations.get(conv).last_seq  # type: ignore[union-attr]
+        newest = await agent.request(FetchEvents(id=agent.next_id(), conversation_id=conv, limit=10), EventsPage)
+        assert [e.seq for e in newest.events] == list(range(last - 9, last + 1))
+        assert newest.more_before
+        older = await agent.request(
+            FetchEvents(id=agent.next_id(), conversation_id=conv, before_seq=newest.events[0].seq, limit=100),
+            EventsPage,
+        )
+        assert [e.seq for e in older.events] == list(range(1, last - 9))
+        assert not older.more_before
+        outsider = await staff(server, "outsider")
+        with pytest.raises(RequestFailed) as denied:
+            await outsider.request(FetchEvents(id=outsider.next_id(), conversation_id=conv), EventsPage)
+        assert denied.value.code is ErrorCode.NOT_FOUND
+        for conn in (agent, shopper, outsider):
+            await conn.close()

@@ -31,6 +31,7 @@ from agent_desk.protocol.messages import (
     Ack,
     AgentStatus,
     ChatAssigned,
+    ChatList,
     ChatOpened,
     ChatRemoved,
     ChatState,
@@ -42,7 +43,10 @@ from agent_desk.protocol.messages import (
     Error,
     Event,
     EventKind,
+    EventsPage,
+    FetchEvents,
     Hello,
+    ListChats,
     Login,
     LoginOk,
     Logout,
@@ -111,6 +115,8 @@ CLIENT_SAMPLES: list[msgspec.Struct] = [
     CloseChat(id="10", conversation_id=CID),
     Rate(id="11", conversation_id=CID, rating=1),
     Ping(id="12"),
+    ListChats(id="13", scope="customer", customer_id="cus_1", limit=10),
+    FetchEvents(id="14", conversation_id=CID, before_seq=50, limit=100),
 ]
 
 SERVER_SAMPLES: list[msgspec.Struct] = [
@@ -159,6 +165,8 @@ SERVER_SAMPLES: list[msgspec.Struct] = [
     StatusChanged(status=AgentStatus.AWAY, max_chats=4, active_chats=0),
     Resumed(ref="7", replayed=12),
     Pong(ref="12", server_time=1750313000.251),
+    ChatList(ref="13", chats=[]),
+    EventsPage(ref="14", conversation_id=CID, events=[], more_before=True),
 ]
 
 

@@ -20,8 +20,10 @@ def test_a_version_1_file_is_upgraded_in_place_keeping_its_data(tmp_path: Path) 
     old = sqlite3.connect(path, isolation_level=None)
     old.executescript(f"BEGIN;{database.MIGRATIONS[0]};PRAGMA user_version = 1;COMMIT;")
     old.execute("INSERT INTO customers VALUES ('cus_1', 'h', '老顾客', 'zh', 1.0, NULL)")
-    old.execute("INSERT INTO conversations(id, customer_id, state, agent, created_at, queued_at)"
-                " VALUES ('conv_1', 'cus_1', 'assigned', 'mei', 1.0, 1.0)")
+    old.execute(
+        "INSERT INTO conversations(id, customer_id, state, agent, created_at, queued_at)"
+        " VALUES ('conv_1', 'cus_1', 'assigned', 'mei', 1.0, 1.0)"
+    )
     old.close()
 
     db = database.open_database(path)
@@ -41,9 +43,14 @@ def test_a_file_from_a_newer_server_is_refused(tmp_path: Path) -> None:
 
 def test_a_failed_transaction_leaves_no_trace(tmp_path: Path) -> None:
     db = database.open_database(tmp_path / "t.sqlite3")
-    with pytest.raises(sqlite3.IntegrityError), database.transaction(db):
-        db.execute("INSERT INTO customers VALUES ('c', 'h', 'n', 'zh', 1, NULL)")
-        db.execute("INSERT INTO customers VALUES ('c', 'h2', 'n', 'zh', 1, NULL)")
+
+    def insert_twice() -> None:
+        with database.transaction(db):
+            db.execute("INSERT INTO customers VALUES ('c', 'h', 'n', 'zh', 1, NULL)")
+            db.execute("INSERT INTO customers VALUES ('c', 'h2', 'n', 'zh', 1, NULL)")
+
+    with pytest.raises(sqlite3.IntegrityError):
+        insert_twice()
     assert db.execute("SELECT COUNT(*) FROM customers").fetchone()[0] == 0
 
 
@@ -75,7 +82,8 @@ def test_accounts_reject_bad_input_and_hash_passwords(tmp_path: Path) -> None:
     with pytest.raises(AccountError):
         accounts.add_user("", "pw", Role.AGENT)
     stored = db.execute("SELECT password_hash FROM users").fetchone()[0]
-    assert stored.startswith("$argon2id$") and "m=19456,t=2,p=1" in stored
+    assert stored.startswith("$argon2id$")
+    assert "m=19456,t=2,p=1" in stored
     assert accounts.verify_password("mei", "pw") == user
     assert accounts.verify_password("mei", "nope") is None
 
