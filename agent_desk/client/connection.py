@@ -10,7 +10,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import itertools
+import logging
 import uuid
+from collections.abc import Callable
 from typing import TypeVar
 
 import msgspec
@@ -37,6 +39,7 @@ from agent_desk.protocol.messages import (
 )
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 
 class RequestFailed(Exception):
@@ -58,12 +61,16 @@ class ConnectionLost(Exception):
 class Connection:
     """A connected, hello'd session. Create with :meth:`open`."""
 
-    def __init__(self, socket: ClientConnection, client_name: str) -> None:
+    def __init__(
+        self, socket: ClientConnection, client_name: str, on_frame: Callable[[ServerMessage], None] | None = None
+    ) -> None:
         self._socket = socket
         self._client_name = client_name
+        self._on_frame = on_frame
         self._ids = itertools.count(1)
         self._pending: dict[str, asyncio.Future[ServerMessage]] = {}
         self.events: asyncio.Queue[ServerMessage] = asyncio.Queue()
+        """Unsolicited frames, when no ``on_frame`` callback was given."""
         self.positions: dict[str, int] = {}
         """Highest event seq seen per conversation: what to resume from."""
         self.welcome: Welcome | None = None
@@ -80,8 +87,16 @@ class Connection:
         client_name: str = "agent-desk",
         origin: str | None = None,
         open_timeout: float = 10.0,
+        on_frame: Callable[[ServerMessage], None] | None = None,
+        ping_interval: float | None = 20.0,
+        ping_timeout: float | None = 20.0,
     ) -> Connection:
         """Connect, say hello and wait for the welcome.
+
+        ``on_frame`` receives every unsolicited frame in order, on the read
+        loop, before any later reply resolves its request; without it they go
+        to ``events``. Keepalive pings detect a dead link within
+        ``ping_interval + ping_timeout`` seconds.
 
         Raises:
             RequestFailed: the server refused the hello (e.g. expired token).
@@ -95,8 +110,10 @@ class Connection:
             open_timeout=open_timeout,
             max_size=2**20,
             compression=None,
+            ping_interval=ping_interval,
+            ping_timeout=ping_timeout,
         )
-        conn = cls(socket, client_name)
+        conn = cls(socket, client_name, on_frame)
         try:
             reply = await conn.request(
                 Hello(
@@ -196,7 +213,12 @@ class Connection:
     async def _read_loop(self) -> None:
         try:
             async for frame in self._socket:
-                self._dispatch(decode_server(frame))
+                try:
+                    message = decode_server(frame)
+                except ProtocolError:
+                    log.warning("ignoring a frame this client cannot read: %.200r", frame)
+                    continue
+                self._dispatch(message)
         except ConnectionClosed:
             pass
         finally:
@@ -214,7 +236,10 @@ class Connection:
             return
         if isinstance(message, Event) and message.seq > self.positions.get(message.conversation_id, 0):
             self.positions[message.conversation_id] = message.seq
-        self.events.put_nowait(message)
+        if self._on_frame is not None:
+            self._on_frame(message)
+        else:
+            self.events.put_nowait(message)
 
     @property
     def close_code(self) -> int | None:

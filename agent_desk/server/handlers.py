@@ -239,6 +239,9 @@ class Handlers:
         if peer.user is not None:
             replayed += self._announce_held_chats(peer, msg.positions)
         peer.subscribed = True
+        if peer.user is not None:
+            # An agent who just arrived may be the room a waiting customer needs.
+            self.service.assign_waiting()
         return Resumed(ref=msg.id, replayed=replayed)
 
     def _announce_held_chats(self, peer: Peer, positions: dict[str, int]) -> int:

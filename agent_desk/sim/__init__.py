@@ -1,0 +1,1 @@
+"""Simulated shoppers and agents: for demos, load tests and end-to-end tests."""

@@ -1,0 +1,3 @@
+from agent_desk.sim.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,176 @@
+"""One chat tab: header, message list, compose box and the customer's context."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QListWidget,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from agent_desk.client.chats import ChatRecord, Delivery
+from agent_desk.protocol.messages import ConversationInfo
+from agent_desk.ui.compose import ComposeEdit
+from agent_desk.ui.message_delegate import MessageDelegate
+from agent_desk.ui.message_model import MessageModel, Roles
+
+
+def waited_text(seconds: float) -> str:
+    seconds = max(0, int(seconds))
+    if seconds < 60:
+        return ChatView.tr("waiting %1 s").replace("%1", str(seconds))
+    return ChatView.tr("waiting %1 min %2 s").replace("%1", str(seconds // 60)).replace("%2", str(seconds % 60))
+
+
+class MessageList(QListView):
+    """The message list; R retries and Delete cancels a failed message."""
+
+    retry_requested = Signal(str)
+    cancel_requested = Signal(str)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        index = self.currentIndex()
+        failed = index.isValid() and index.data(Roles.DELIVERY) == Delivery.FAILED.value
+        if failed and event.key() == Qt.Key.Key_R:
+            self.retry_requested.emit(index.data(Roles.KEY))
+            return
+        if failed and event.key() == Qt.Key.Key_Delete:
+            self.cancel_requested.emit(index.data(Roles.KEY))
+            return
+        super().keyPressEvent(event)
+
+
+class ChatView(QWidget):
+    """Signals:
+    send_requested(str, str): conversation id and text to send.
+    typing_changed(str, bool): the agent's typing state in this chat.
+    retry_requested(str) / cancel_requested(str): a failed message's client_msg_id.
+    """
+
+    send_requested = Signal(str, str)
+    typing_changed = Signal(str, bool)
+    retry_requested = Signal(str)
+    cancel_requested = Signal(str)
+
+    def __init__(self, record: ChatRecord, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.record = record
+        self.model = MessageModel(record, self)
+        self._build()
+        self.model.rowsInserted.connect(self._follow_new_rows)
+        self.refresh()
+
+    # ------------------------------------------------------------ layout
+
+    def _build(self) -> None:
+        name = self.record.info.customer_name
+        self.title = QLabel(name, self)
+        self.title.setObjectName("chatTitle")
+        self.title.setAccessibleName(self.tr("Customer"))
+        self.waiting = QLabel(self)
+        self.waiting.setAccessibleName(self.tr("Waiting time"))
+        self.typing = QLabel(self)
+        self.typing.setAccessibleName(self.tr("Typing indicator"))
+        self.state = QLabel(self)
+        self.state.setAccessibleName(self.tr("Chat state"))
+        header = QHBoxLayout()
+        for label in (self.title, self.waiting, self.typing):
+            header.addWidget(label)
+        header.addStretch(1)
+        header.addWidget(self.state)
+
+        self.messages = MessageList(self)
+        self.messages.setModel(self.model)
+        self.messages.setItemDelegate(MessageDelegate(self.messages))
+        self.messages.setWordWrap(True)
+        self.messages.setUniformItemSizes(False)
+        self.messages.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.messages.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.messages.setAccessibleName(self.tr("Messages with %1").replace("%1", name))
+        self.messages.retry_requested.connect(self.retry_requested)
+        self.messages.cancel_requested.connect(self.cancel_requested)
+
+        self.compose = ComposeEdit(self)
+        self.compose.setAccessibleName(self.tr("Reply to %1").replace("%1", name))
+        self.compose.setAccessibleDescription(self.tr("Enter sends, Shift+Enter starts a new line"))
+        self.compose.setPlaceholderText(self.tr("Type a reply. Enter sends, Shift+Enter adds a line."))
+        self.compose.setMaximumHeight(110)
+        self.compose.submitted.connect(lambda text: self.send_requested.emit(self.record.conversation_id, text))
+        self.compose.typing_changed.connect(lambda on: self.typing_changed.emit(self.record.conversation_id, on))
+        self.send_button = QPushButton(self.tr("&Send"), self)
+        self.send_button.setAccessibleName(self.tr("Send reply"))
+        self.send_button.clicked.connect(self.compose.submit)
+        compose_row = QHBoxLayout()
+        compose_row.addWidget(self.compose, 1)
+        compose_row.addWidget(self.send_button)
+
+        main = QWidget(self)
+        column = QVBoxLayout(main)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(header)
+        column.addWidget(self.messages, 1)
+        column.addLayout(compose_row)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(main)
+        splitter.addWidget(self._build_context())
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        self.setFocusProxy(self.compose)
+
+    def _build_context(self) -> QWidget:
+        panel = QWidget(self)
+        column = QVBoxLayout(panel)
+        heading = QLabel(self.tr("Earlier chats with this shop"), panel)
+        self.context = QListWidget(panel)
+        self.context.setAccessibleName(self.tr("Earlier chats with this customer"))
+        heading.setBuddy(self.context)
+        column.addWidget(heading)
+        column.addWidget(self.context, 1)
+        return panel
+
+    # ------------------------------------------------------------ updates
+
+    def refresh(self, server_now: float | None = None) -> None:
+        """Update the header from the record (called on changes and every second)."""
+        now = server_now if server_now is not None else time.time()
+        since = self.record.waiting_since
+        self.waiting.setText(waited_text(now - since) if since is not None else "")
+        self.typing.setText(self.tr("customer is typing…") if self.record.customer_typing else "")
+        read_only = self.record.read_only
+        if self.record.closed:
+            self.state.setText(self.tr("Closed (read-only)"))
+        elif read_only:
+            self.state.setText(self.tr("No longer yours (read-only)"))
+        else:
+            self.state.setText("")
+        self.compose.setReadOnly(read_only)
+        self.send_button.setEnabled(not read_only)
+
+    def set_context(self, chats: list[ConversationInfo]) -> None:
+        self.context.clear()
+        earlier = [c for c in chats if c.conversation_id != self.record.conversation_id]
+        if not earlier:
+            self.context.addItem(self.tr("No earlier chats"))
+        for chat in earlier:
+            when = time.strftime("%Y-%m-%d %H:%M", time.localtime(chat.created_at))
+            outcome = chat.wrap_up or self.tr("open")
+            rating = self.tr(", rated %1 of 5").replace("%1", str(chat.rating)) if chat.rating else ""
+            self.context.addItem(f"{when} · {outcome}{rating}")
+
+    def _follow_new_rows(self, _parent: QModelIndex, _first: int, last: int) -> None:
+        if last == self.model.rowCount() - 1:
+            self.messages.scrollToBottom()

@@ -1,0 +1,312 @@
+"""The agent's desk: joins a running DeskSession to the main window.
+
+Server frames and outbox changes arrive through the session bridge; user
+actions leave as tasks this object owns (kept, and cancelled on close).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Coroutine
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from agent_desk.client.chats import ChatBook, ChatRecord, Delivery
+from agent_desk.client.connection import RequestFailed
+from agent_desk.client.outbox import OutboxEntry
+from agent_desk.client.session import DeskSession, NotConnected, SessionState
+from agent_desk.protocol.messages import (
+    AgentStatus,
+    ChatAssigned,
+    ChatList,
+    ChatRemoved,
+    CloseChat,
+    ConversationInfo,
+    Event,
+    EventKind,
+    EventsPage,
+    FetchEvents,
+    ListChats,
+    Ok,
+    Role,
+    SetStatus,
+    StatusChanged,
+    TypingNotice,
+)
+from agent_desk.ui.chat_view import ChatView
+from agent_desk.ui.history_dialog import HistoryDialog
+from agent_desk.ui.main_window import MainWindow
+from agent_desk.ui.notifier import Cue, Notifier
+from agent_desk.ui.session_bridge import SessionBridge
+from agent_desk.ui.wrap_up_dialog import WrapUpDialog
+
+log = logging.getLogger(__name__)
+
+
+class Desk(QObject):
+    """Signals:
+    signed_out(str): the server refused the session; the app shows the login again.
+    """
+
+    signed_out = Signal(str)
+
+    def __init__(
+        self,
+        window: MainWindow,
+        notifier: Notifier,
+        bridge: SessionBridge,
+        session: DeskSession,
+        book: ChatBook,
+        parent: Any = None,
+    ) -> None:
+        super().__init__(parent)
+        self.window = window
+        self.notifier = notifier
+        self.session = session
+        self.book = book
+        self._tasks: set[asyncio.Task[Any]] = set()
+        self._assigned_seq: dict[str, int] = {}
+        """last_seq at assignment: events up to it are history, not news."""
+        bridge.state_changed.connect(self._on_state)
+        bridge.frame_received.connect(self._on_frame)
+        bridge.resumed.connect(self._on_resumed)
+        bridge.delivery_changed.connect(self._on_delivery)
+        window.status_requested.connect(lambda status, limit: self.spawn(self._set_status(status, limit)))
+        window.close_requested.connect(self._close_chat)
+        window.history_requested.connect(lambda: self.spawn(self._show_history()))
+        window.urgent_requested.connect(self.go_to_most_urgent)
+        self._clock = QTimer(self)
+        self._clock.setInterval(1000)
+        self._clock.timeout.connect(self.refresh_all)
+        self._clock.start()
+
+    # ------------------------------------------------------------ tasks
+
+    def spawn(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
+        task = asyncio.ensure_future(coro)
+        self._tasks.add(task)
+        task.add_done_callback(self._task_done)
+        return task
+
+    def _task_done(self, task: asyncio.Task[Any]) -> None:
+        self._tasks.discard(task)
+        if task.cancelled():
+            return
+        error = task.exception()
+        if isinstance(error, NotConnected):
+            self.window.statusBar().showMessage(self.tr("Not connected: try again when the connection is back."))
+        elif isinstance(error, RequestFailed):
+            self.window.statusBar().showMessage(error.error.message)
+            self.notifier.announce(error.error.message, assertive=True)
+        elif error is not None:
+            log.error("desk task failed", exc_info=error)
+
+    async def shutdown(self) -> None:
+        self._clock.stop()
+        for task in list(self._tasks):
+            task.cancel()
+        if self._tasks:
+            await asyncio.wait(list(self._tasks))
+        await self.session.stop()
+
+    def server_now(self) -> float:
+        return time.time() + self.session.server_offset
+
+    # ------------------------------------------------------------ frames
+
+    def _on_frame(self, frame: object) -> None:
+        if isinstance(frame, Event):
+            self._on_event(frame)
+        elif isinstance(frame, ChatAssigned):
+            self._on_assigned(frame.conversation)
+        elif isinstance(frame, TypingNotice) and frame.role is Role.CUSTOMER:
+            record = self.book.get(frame.conversation_id)
+            if record is not None:
+                record.customer_typing = frame.active
+                self._refresh(record)
+        elif isinstance(frame, StatusChanged):
+            self.window.show_status(frame.status.value, frame.max_chats, frame.active_chats)
+        elif isinstance(frame, ChatRemoved):
+            self._on_removed(frame.conversation_id)
+
+    def _on_assigned(self, info: ConversationInfo) -> None:
+        record, created = self.book.open(info)
+        self._assigned_seq[info.conversation_id] = info.last_seq
+        if not created:
+            self._refresh(record)
+            return
+        view = self._add_view(record)
+        self.spawn(self._load_context(view))
+        if not self.session.replaying:
+            text = self.tr("New chat from %1").replace("%1", info.customer_name)
+            self.notifier.notify(Cue.NEW_CHAT, text)
+
+    def _add_view(self, record: ChatRecord) -> ChatView:
+        view = ChatView(record)
+        view.send_requested.connect(lambda cid, text: self.spawn(self.session.send(cid, text)))
+        view.typing_changed.connect(lambda cid, on: self.spawn(self.session.typing(cid, on)))
+        view.retry_requested.connect(lambda key: self.spawn(self.session.retry(key)))
+        view.cancel_requested.connect(lambda key: self.spawn(self._cancel(record, key)))
+        self.window.add_chat(view)
+        return view
+
+    def _on_event(self, event: Event) -> None:
+        record = self.book.get(event.conversation_id)
+        view = self.window.views.get(event.conversation_id)
+        if record is None or view is None:
+            return
+        view.model.apply(record.plan_event(event))
+        record.note_event(event)
+        if self._is_news(event):
+            self._announce_event(record, view, event)
+        self._refresh(record)
+
+    def _is_news(self, event: Event) -> bool:
+        history = self._assigned_seq.get(event.conversation_id, 0)
+        return event.seq > history and not self.session.replaying
+
+    def _announce_event(self, record: ChatRecord, view: ChatView, event: Event) -> None:
+        name = record.info.customer_name
+        if event.kind is EventKind.MESSAGE and event.author_role is Role.CUSTOMER:
+            background = self.window.current_view() is not view or not self.window.isActiveWindow()
+            if background:
+                record.unread += 1
+                text = self.tr("%1 says: %2").replace("%1", name).replace("%2", event.text or "")
+                self.notifier.notify(Cue.NEW_MESSAGE, text)
+        elif event.kind is EventKind.CLOSED and event.detail.get("by") == "customer":
+            self.notifier.announce(self.tr("%1 left the chat").replace("%1", name))
+
+    def _on_removed(self, conversation_id: str) -> None:
+        record = self.book.get(conversation_id)
+        if record is None:
+            return
+        record.read_only = True
+        self._refresh(record)
+        self.notifier.announce(
+            self.tr("The chat with %1 moved to another agent").replace("%1", record.info.customer_name)
+        )
+
+    # ------------------------------------------------------------ connection
+
+    def _on_state(self, state: str, detail: str) -> None:
+        if state == SessionState.RECONNECTING:
+            text = self.tr("Connection lost. Reconnecting… Your unsent messages are kept.")
+            self.window.show_banner(text)
+            self.notifier.announce(text, assertive=True)
+        elif state == SessionState.SIGNED_OUT:
+            text = self.tr("Your session has ended: please log in again. (%1)").replace("%1", detail)
+            self.window.show_banner(text)
+            self.signed_out.emit(detail)
+
+    def _on_resumed(self, missed: int, reconnect: bool) -> None:
+        if not reconnect:
+            self.window.hide_banner()
+            return
+        text = self.tr("Reconnected. %1 messages arrived while you were away.").replace("%1", str(missed))
+        self.window.show_banner(text)
+        self.notifier.announce(text)
+        QTimer.singleShot(8000, self.window.hide_banner)
+
+    def _on_delivery(self, entry: OutboxEntry, delivery: str, error: str) -> None:
+        record = self.book.get(entry.conversation_id)
+        view = self.window.views.get(entry.conversation_id)
+        if record is None or view is None:
+            return
+        if delivery == Delivery.PENDING:
+            user = self.session.user
+            name = user.display_name if user else ""
+            role = user.role if user else Role.AGENT
+            view.model.apply(record.plan_pending(entry.client_msg_id, entry.text, name, role, entry.created_at))
+            view.model.apply(record.plan_delivery(entry.client_msg_id, Delivery.PENDING))
+        else:
+            view.model.apply(record.plan_delivery(entry.client_msg_id, Delivery(delivery), error))
+        if delivery == Delivery.FAILED:
+            message = self.tr("A message to %1 was not sent: %2").replace("%1", record.info.customer_name)
+            self.notifier.announce(message.replace("%2", error), assertive=True)
+
+    async def show_unsent(self) -> None:
+        """Show messages left in the outbox by an earlier run as pending or failed."""
+        for entry in await self.session.unsent():
+            self._on_delivery(entry, entry.state, entry.last_error or "")
+
+    # ------------------------------------------------------------ actions
+
+    def go_to_most_urgent(self) -> None:
+        record = self.book.most_urgent()
+        if record is None:
+            self.notifier.announce(self.tr("No customer is waiting for an answer"))
+            return
+        view = self.window.views.get(record.conversation_id)
+        if view is not None:
+            self.window.focus_view(view)
+
+    def refresh_all(self) -> None:
+        for record in self.book.records.values():
+            self._refresh(record)
+
+    def _refresh(self, record: ChatRecord) -> None:
+        view = self.window.views.get(record.conversation_id)
+        if view is not None:
+            view.refresh(self.server_now())
+            self.window.refresh_tab(record.conversation_id)
+
+    async def _set_status(self, status: str, limit: int) -> None:
+        await self.session.request(SetStatus(id=self.session.new_id(), status=AgentStatus(status), max_chats=limit), Ok)
+
+    async def _cancel(self, record: ChatRecord, client_msg_id: str) -> None:
+        await self.session.cancel(client_msg_id)
+        view = self.window.views.get(record.conversation_id)
+        if view is not None:
+            view.model.apply(record.plan_cancel(client_msg_id))
+
+    async def _load_context(self, view: ChatView) -> None:
+        request = ListChats(id=self.session.new_id(), scope="customer", customer_id=view.record.info.customer_id)
+        reply = await self.session.request(request, ChatList)
+        view.set_context(reply.chats)
+
+    def _close_chat(self, conversation_id: str) -> None:
+        record = self.book.get(conversation_id)
+        if record is None:
+            return
+        if record.read_only:
+            self.window.remove_chat(conversation_id)
+            self.book.drop(conversation_id)
+            return
+        dialog = WrapUpDialog(record.info.customer_name, self.window)
+        dialog.accepted.connect(lambda: self.spawn(self._close_with(conversation_id, dialog.code())))
+        dialog.finished.connect(dialog.deleteLater)
+        self.wrap_up_dialog = dialog
+        dialog.open()
+
+    async def _close_with(self, conversation_id: str, wrap_up: str) -> None:
+        await self.session.request(
+            CloseChat(id=self.session.new_id(), conversation_id=conversation_id, wrap_up=wrap_up), Ok
+        )
+        self.window.remove_chat(conversation_id)
+        self.book.drop(conversation_id)
+
+    async def _show_history(self) -> None:
+        reply = await self.session.request(ListChats(id=self.session.new_id(), scope="mine_closed"), ChatList)
+        dialog = HistoryDialog(reply.chats, self.window)
+        dialog.open_requested.connect(lambda info: self.spawn(self.open_read_only(info)))
+        dialog.finished.connect(dialog.deleteLater)
+        self.history_dialog = dialog
+        dialog.open()
+
+    async def open_read_only(self, info: ConversationInfo) -> None:
+        """Open a closed chat from history in a read-only tab."""
+        existing = self.window.views.get(info.conversation_id)
+        if existing is not None:
+            self.window.focus_view(existing)
+            return
+        page = await self.session.request(
+            FetchEvents(id=self.session.new_id(), conversation_id=info.conversation_id, limit=500), EventsPage
+        )
+        record, _ = self.book.open(info, read_only=True)
+        view = self._add_view(record)
+        view.model.apply(record.plan_older(page.events))
+        self._assigned_seq[info.conversation_id] = info.last_seq
+        self.window.focus_view(view)

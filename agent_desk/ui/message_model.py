@@ -1,0 +1,147 @@
+"""A Qt list model over one chat's lines (agent_desk.client.chats.ChatRecord).
+
+The record is plain Python and owns the rules; this model only announces
+each planned change to Qt around applying it.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+
+from agent_desk.client.chats import Append, Change, ChatLine, ChatRecord, Delivery, Prepend, Remove, Replace
+from agent_desk.protocol.messages import EventKind
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class Roles:
+    LINE = Qt.ItemDataRole.UserRole + 1
+    AUTHOR = Qt.ItemDataRole.UserRole + 2
+    DELIVERY = Qt.ItemDataRole.UserRole + 3
+    FROM_STAFF = Qt.ItemDataRole.UserRole + 4
+    KIND = Qt.ItemDataRole.UserRole + 5
+    KEY = Qt.ItemDataRole.UserRole + 6
+    TIME_TEXT = Qt.ItemDataRole.UserRole + 7
+
+
+def clock_text(ts: float) -> str:
+    return time.strftime("%H:%M:%S", time.localtime(ts))
+
+
+def describe_event(line: ChatLine) -> str:
+    """The words shown (and read) for a non-message event."""
+    if line.kind is EventKind.QUEUED:
+        return QCoreApplication.translate("MessageModel", "Customer joined the queue")
+    if line.kind is EventKind.ASSIGNED:
+        return QCoreApplication.translate("MessageModel", "Chat assigned to %1").replace("%1", line.author_name)
+    if line.kind is EventKind.REQUEUED:
+        return QCoreApplication.translate("MessageModel", "Chat moved back to the queue")
+    if line.kind is EventKind.CLOSED:
+        wrap_up = line.detail.get("wrap_up")
+        if line.detail.get("by") == "customer":
+            return QCoreApplication.translate("MessageModel", "The customer left the chat")
+        return (
+            QCoreApplication.translate("MessageModel", "Chat closed (%1)").replace("%1", wrap_up)
+            if wrap_up
+            else QCoreApplication.translate("MessageModel", "Chat closed")
+        )
+    if line.kind is EventKind.RATED:
+        return QCoreApplication.translate("MessageModel", "Customer rated the chat %1 of 5").replace(
+            "%1", line.detail.get("rating", "?")
+        )
+    return line.text
+
+
+def delivery_text(line: ChatLine) -> str:
+    if line.delivery is Delivery.PENDING:
+        return QCoreApplication.translate("MessageModel", "sending…")
+    if line.delivery is Delivery.FAILED:
+        return QCoreApplication.translate(
+            "MessageModel", "not sent: %1. Press R to retry or Delete to cancel."
+        ).replace("%1", line.error or QCoreApplication.translate("MessageModel", "error"))
+    return ""
+
+
+def spoken_text(line: ChatLine) -> str:
+    """One sentence for screen readers: who, when, what, and delivery state."""
+    if line.kind is not EventKind.MESSAGE:
+        return f"{clock_text(line.ts)}. {describe_event(line)}"
+    status = delivery_text(line)
+    sentence = f"{line.author_name}, {clock_text(line.ts)}: {line.text}"
+    return f"{sentence}. {status}" if status else sentence
+
+
+class MessageModel(QAbstractListModel):
+    """Rows of one conversation. Apply changes only through :meth:`apply`."""
+
+    def __init__(self, record: ChatRecord, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.record = record
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.record.lines)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.record.lines):
+            return None
+        line = self.record.lines[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return line.text if line.kind is EventKind.MESSAGE else describe_event(line)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return spoken_text(line)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return delivery_text(line) or None
+        return self._custom_data(line, role)
+
+    @staticmethod
+    def _custom_data(line: ChatLine, role: int) -> Any:
+        if role == Roles.LINE:
+            return line
+        if role == Roles.AUTHOR:
+            return line.author_name
+        if role == Roles.DELIVERY:
+            return line.delivery.value
+        if role == Roles.FROM_STAFF:
+            return line.from_staff
+        if role == Roles.KIND:
+            return line.kind.value
+        if role == Roles.KEY:
+            return line.key
+        if role == Roles.TIME_TEXT:
+            return clock_text(line.ts)
+        return None
+
+    def roleNames(self) -> dict[int, bytes]:
+        names = dict(super().roleNames())
+        names.update({Roles.AUTHOR: b"author", Roles.DELIVERY: b"delivery", Roles.KIND: b"kind"})
+        return names
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+    def apply(self, change: Change | None) -> None:
+        """Announce ``change`` to views and apply it to the record."""
+        if change is None:
+            return
+        if isinstance(change, Append):
+            row = len(self.record.lines)
+            self.beginInsertRows(QModelIndex(), row, row)
+            self.record.apply(change)
+            self.endInsertRows()
+        elif isinstance(change, Replace):
+            self.record.apply(change)
+            index = self.index(change.row)
+            self.dataChanged.emit(index, index)
+        elif isinstance(change, Remove):
+            self.beginRemoveRows(QModelIndex(), change.row, change.row)
+            self.record.apply(change)
+            self.endRemoveRows()
+        elif isinstance(change, Prepend):
+            self.beginInsertRows(QModelIndex(), 0, len(change.lines) - 1)
+            self.record.apply(change)
+            self.endInsertRows()

@@ -1,0 +1,80 @@
+"""The desk's own preferences (not secrets: tokens live in the keyring)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+
+
+class DeskSettings:
+    """Typed access to QSettings. Pass a QSettings in (tests use an ini file)."""
+
+    def __init__(self, store: QSettings) -> None:
+        self._store = store
+
+    def _bool(self, key: str, default: bool) -> bool:
+        value = self._store.value(key, default)
+        return value in (True, "true", "1", 1)
+
+    def _set(self, key: str, value: object) -> None:
+        self._store.setValue(key, value)
+        self._store.sync()
+
+    # notifications
+    @property
+    def sound_enabled(self) -> bool:
+        return self._bool("notify/sound", True)
+
+    @sound_enabled.setter
+    def sound_enabled(self, on: bool) -> None:
+        self._set("notify/sound", on)
+
+    @property
+    def alert_enabled(self) -> bool:
+        return self._bool("notify/alert", True)
+
+    @alert_enabled.setter
+    def alert_enabled(self, on: bool) -> None:
+        self._set("notify/alert", on)
+
+    @property
+    def announce_enabled(self) -> bool:
+        return self._bool("notify/announce", True)
+
+    @announce_enabled.setter
+    def announce_enabled(self, on: bool) -> None:
+        self._set("notify/announce", on)
+
+    @property
+    def volume(self) -> float:
+        return float(self._store.value("notify/volume", 0.8))
+
+    @volume.setter
+    def volume(self, value: float) -> None:
+        self._set("notify/volume", max(0.0, min(1.0, value)))
+
+    # language: "" follows the system
+    @property
+    def language(self) -> str:
+        return str(self._store.value("ui/language", ""))
+
+    @language.setter
+    def language(self, code: str) -> None:
+        self._set("ui/language", code)
+
+    # last login (never the password or token)
+    @property
+    def last_server(self) -> str:
+        return str(self._store.value("login/server", "ws://127.0.0.1:8765/ws"))
+
+    @property
+    def last_username(self) -> str:
+        return str(self._store.value("login/username", ""))
+
+    @property
+    def remember(self) -> bool:
+        return self._bool("login/remember", False)
+
+    def remember_login(self, server: str, username: str, remember: bool) -> None:
+        self._set("login/server", server)
+        self._set("login/username", username)
+        self._set("login/remember", remember)
