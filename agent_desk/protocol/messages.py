@@ -116,6 +116,9 @@ class CustomerJoin(_Request, tag="customer_join"):
 
     display_name: Name
     lang: Literal["zh", "en"] = "zh"
+    join_key: Annotated[str, msgspec.Meta(min_length=16, max_length=MAX_ID_CHARS)] | None = None
+    """A random key the client picks once per join, so a join retried after a
+    dropped reply returns the same customer and chat instead of a second one."""
 
 
 class OpenChat(_Request, tag="open_chat"):

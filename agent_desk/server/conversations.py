@@ -102,16 +102,31 @@ class Conversations:
 
     # ------------------------------------------------------------ customers
 
-    def add_customer(self, display_name: str, lang: str) -> tuple[Customer, str]:
+    def add_customer(self, display_name: str, lang: str, join_key: str | None = None) -> tuple[Customer, str]:
         """Create an anonymous visitor; returns it and its secret token."""
         token = secrets.token_urlsafe(32)
         customer = Customer(f"cus_{uuid.uuid4().hex[:16]}", display_name, lang, None)
         with transaction(self._db):
             self._db.execute(
-                "INSERT INTO customers(id, token_hash, display_name, lang, created_at) VALUES (?, ?, ?, ?, ?)",
-                (customer.id, _hash(token), display_name, lang, self._clock.now()),
+                "INSERT INTO customers(id, token_hash, display_name, lang, created_at, join_key)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (customer.id, _hash(token), display_name, lang, self._clock.now(), join_key),
             )
         return customer, token
+
+    def rejoin(self, join_key: str) -> tuple[Customer, str] | None:
+        """The customer an earlier join with this key created, with a fresh token.
+
+        The first token never reached the client (that is why it retries), so
+        it is replaced rather than repeated: the server keeps only hashes.
+        """
+        row = self._db.execute("SELECT * FROM customers WHERE join_key = ?", (join_key,)).fetchone()
+        if row is None:
+            return None
+        token = secrets.token_urlsafe(32)
+        with transaction(self._db):
+            self._db.execute("UPDATE customers SET token_hash = ? WHERE id = ?", (_hash(token), row["id"]))
+        return Customer(row["id"], row["display_name"], row["lang"], row["last_agent"]), token
 
     def customer_for_token(self, token: str) -> Customer | None:
         row = self._db.execute("SELECT * FROM customers WHERE token_hash = ?", (_hash(token),)).fetchone()

@@ -81,7 +81,13 @@ _V2_PARTICIPANTS = """
         CREATE INDEX conversations_customer ON conversations(customer_id, created_at);
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1_BASE, _V2_PARTICIPANTS)
+# A customer_join retried with the same client-chosen key finds the same customer.
+_V3_JOIN_KEY = """
+        ALTER TABLE customers ADD COLUMN join_key TEXT;
+        CREATE UNIQUE INDEX customers_join_key ON customers(join_key) WHERE join_key IS NOT NULL;
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1_BASE, _V2_PARTICIPANTS, _V3_JOIN_KEY)
 """SQL scripts, one per schema version. Append only: never edit a released one."""
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -34,6 +34,7 @@ from agent_desk.protocol.messages import (
     OpenChat,
     Ping,
     Pong,
+    QueuePosition,
     Rate,
     Resume,
     Resumed,
@@ -158,8 +159,14 @@ class Handlers:
         name = msg.display_name.strip()
         if not name:
             raise fail(ErrorCode.BAD_FRAME, "display_name must not be blank")
-        customer, token, conv = self.service.customer_joined(peer, name, msg.lang)
-        return CustomerJoined(ref=msg.id, customer_id=customer.id, customer_token=token, conversation_id=conv.id)
+        customer, token, conv, retried = self.service.customer_joined(peer, name, msg.lang, msg.join_key)
+        reply = CustomerJoined(ref=msg.id, customer_id=customer.id, customer_token=token, conversation_id=conv.id)
+        if retried:
+            # The first reply was lost: answer first, then replay the whole chat.
+            peer.push(reply)
+            await self.resume(peer, Resume(id=msg.id, positions={conv.id: 0}), reply_to_caller=False)
+            return None
+        return reply
 
     async def open_chat(self, peer: Peer, msg: OpenChat) -> Reply:
         if peer.customer is None:
@@ -221,7 +228,7 @@ class Handlers:
         self.service.close(conv, author, msg.wrap_up)
         return Ok(ref=msg.id)
 
-    async def resume(self, peer: Peer, msg: Resume) -> Reply:
+    async def resume(self, peer: Peer, msg: Resume, reply_to_caller: bool = True) -> Reply:
         """Replay what the peer missed, then subscribe it to live events.
 
         Runs without awaiting between the replay and the subscription, so no
@@ -236,13 +243,22 @@ class Handlers:
             for event in self.service.store.events_after(conv.id, after):
                 peer.push(event)
                 replayed += 1
+            self._push_queue_position(peer, conv)
         if peer.user is not None:
             replayed += self._announce_held_chats(peer, msg.positions)
         peer.subscribed = True
         if peer.user is not None:
             # An agent who just arrived may be the room a waiting customer needs.
             self.service.assign_waiting()
-        return Resumed(ref=msg.id, replayed=replayed)
+        return Resumed(ref=msg.id, replayed=replayed) if reply_to_caller else None
+
+    def _push_queue_position(self, peer: Peer, conv: Conversation) -> None:
+        """A customer coming back to a waiting chat learns its place at once."""
+        if peer.customer is None or conv.state is not ChatState.QUEUED:
+            return
+        position = self.service.queue_position(conv)
+        if position is not None:
+            peer.push(QueuePosition(conversation_id=conv.id, position=position))
 
     def _announce_held_chats(self, peer: Peer, positions: dict[str, int]) -> int:
         """Tell an agent about chats they hold that their client did not list."""

@@ -108,13 +108,19 @@ class ChatService:
 
     # ------------------------------------------------------------ customers
 
-    def customer_joined(self, peer: Peer, display_name: str, lang: str) -> tuple[Customer, str, Conversation]:
-        customer, token = self.store.add_customer(display_name, lang)
+    def customer_joined(
+        self, peer: Peer, display_name: str, lang: str, join_key: str | None
+    ) -> tuple[Customer, str, Conversation, bool]:
+        """Join a visitor and open their chat. The bool is True for a retried join."""
+        again = self.store.rejoin(join_key) if join_key else None
+        customer, token = again or self.store.add_customer(display_name, lang, join_key)
         peer.customer = customer
-        peer.subscribed = True
         self.floor.add_customer_peer(customer.id, peer)
-        conv = self.open_chat(customer)
-        return customer, token, conv
+        latest = self.store.latest_for_customer(customer.id) if again else None
+        if latest is not None:
+            return customer, token, self.floor.open.get(latest.id, latest), True
+        peer.subscribed = True
+        return customer, token, self.open_chat(customer), False
 
     def open_chat(self, customer: Customer) -> Conversation:
         conv, event = self.store.open_conversation(customer)
@@ -176,7 +182,15 @@ class ChatService:
             sent[conv.id] = position
             frame = QueuePosition(conversation_id=conv.id, position=position)
             for peer in self.floor.customer_peers.get(conv.customer_id, ()):
-                peer.push(frame)
+                if peer.subscribed:
+                    peer.push(frame)
+
+    def queue_position(self, conv: Conversation) -> int | None:
+        """1-based place in the queue of a waiting conversation, else None."""
+        for position, waiting in enumerate(self.floor.queued(), start=1):
+            if waiting.id == conv.id:
+                return position
+        return None
 
     # ------------------------------------------------------------ conversation events
 

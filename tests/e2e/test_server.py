@@ -25,6 +25,8 @@ from agent_desk.protocol.messages import (
     ChatList,
     ChatOpened,
     CloseChat,
+    CustomerJoin,
+    CustomerJoined,
     Error,
     Event,
     EventKind,
@@ -42,6 +44,7 @@ from agent_desk.protocol.messages import (
     TypingNotice,
     Welcome,
 )
+from agent_desk.server.db import SCHEMA_VERSION
 
 pytestmark = pytest.mark.e2e
 
@@ -451,7 +454,7 @@ def test_health_and_customer_page_over_http(tmp_path: Path) -> None:
 
     health, page_type, page = asyncio.run(run())
     assert health["status"] == "ok"
-    assert health["schema"] == 2
+    assert health["schema"] == SCHEMA_VERSION
     assert page_type.startswith("text/html")
     assert "<html" in page.lower()
 
@@ -507,4 +510,39 @@ async def test_fetch_events_pages_backwards_through_history(tmp_path: Path) -> N
             await outsider.request(FetchEvents(id=outsider.next_id(), conversation_id=conv), EventsPage)
         assert denied.value.code is ErrorCode.NOT_FOUND
         for conn in (agent, shopper, outsider):
+            await conn.close()
+
+
+async def test_a_retried_join_returns_the_same_customer_and_chat(tmp_path: Path) -> None:
+    async with serving(make_config(tmp_path)) as server:
+        key = uuid.uuid4().hex
+        first = await Connection.open(server.url)
+        lost = await first.request(CustomerJoin(id="j1", display_name="掉线的顾客", join_key=key), CustomerJoined)
+        await first.send_text(lost.conversation_id, "第一句")
+        await first.abort()  # as if the reply never arrived
+        second = await Connection.open(server.url)
+        again = await second.request(CustomerJoin(id="j1", display_name="掉线的顾客", join_key=key), CustomerJoined)
+        assert (again.customer_id, again.conversation_id) == (lost.customer_id, lost.conversation_id)
+        replay = await second.next_event(Event, timeout(), where=is_message)
+        assert replay.text == "第一句"
+        assert server.db.execute("SELECT COUNT(*) FROM customers").fetchone()[0] == 1
+        assert server.db.execute("SELECT COUNT(*) FROM conversations").fetchone()[0] == 1
+        with pytest.raises(RequestFailed) as stale:
+            await Connection.open(server.url, customer_token=lost.customer_token)
+        assert stale.value.code is ErrorCode.TOKEN_INVALID
+        third = await Connection.open(server.url, customer_token=again.customer_token)
+        await third.close()
+        await second.close()
+
+
+async def test_a_waiting_customer_who_comes_back_learns_their_place(tmp_path: Path) -> None:
+    async with serving(make_config(tmp_path)) as server:
+        ahead, _, _ = await customer(server.url, "排第一")
+        waiting, conv, token = await customer(server.url, "排第二")
+        await waiting.abort()
+        back = await Connection.open(server.url, customer_token=token)
+        await back.resume({conv: 0})
+        place = await back.next_event(QueuePosition, timeout())
+        assert (place.conversation_id, place.position) == (conv, 2)
+        for conn in (ahead, back):
             await conn.close()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import os
 import sqlite3
 import stat
 import sys
@@ -251,18 +250,6 @@ def test_another_sqlite_file_is_refused(path: Path) -> None:
 
     with pytest.raises(OutboxError, match="not an AgentDesk outbox"):
         Outbox(path, MEI)
-
-
-@posix_only
-@pytest.mark.skipif(sys.platform != "win32" and os.geteuid() == 0, reason="root reads any file")
-def test_an_unreadable_file_raises_outbox_error(path: Path) -> None:
-    Outbox(path, MEI).close()
-    path.chmod(0)
-    try:
-        with pytest.raises(OutboxError, match=str(path)):
-            Outbox(path, MEI)
-    finally:
-        path.chmod(0o600)
 
 
 def test_a_folder_in_the_files_place_raises_outbox_error(path: Path) -> None:

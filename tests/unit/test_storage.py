@@ -27,7 +27,7 @@ def test_a_version_1_file_is_upgraded_in_place_keeping_its_data(tmp_path: Path) 
     old.close()
 
     db = database.open_database(path)
-    assert database.schema_version(db) == database.SCHEMA_VERSION == 2
+    assert database.schema_version(db) == database.SCHEMA_VERSION == 3
     assert db.execute("SELECT display_name FROM customers").fetchone()[0] == "老顾客"
     participants = db.execute("SELECT conversation_id, username FROM participants").fetchall()
     assert [tuple(r) for r in participants] == [("conv_1", "mei")]
@@ -46,8 +46,8 @@ def test_a_failed_transaction_leaves_no_trace(tmp_path: Path) -> None:
 
     def insert_twice() -> None:
         with database.transaction(db):
-            db.execute("INSERT INTO customers VALUES ('c', 'h', 'n', 'zh', 1, NULL)")
-            db.execute("INSERT INTO customers VALUES ('c', 'h2', 'n', 'zh', 1, NULL)")
+            db.execute("INSERT INTO customers(id, token_hash, display_name, lang, created_at) VALUES ('c', 'h', 'n', 'zh', 1)")
+            db.execute("INSERT INTO customers(id, token_hash, display_name, lang, created_at) VALUES ('c', 'h2', 'n', 'zh', 1)")
 
     with pytest.raises(sqlite3.IntegrityError):
         insert_twice()

@@ -651,6 +651,8 @@
 
     join(name) {
       this.joinName = name;
+      // One key per join: a join resent after a dropped reply finds the same customer.
+      this.joinKey = newClientMsgId();
       this.view.setJoining(true);
       this.view.setConnection("connecting");
       this.link.start();
@@ -689,7 +691,7 @@
     }
 
     sendJoin() {
-      const frame = { type: "customer_join", display_name: this.joinName, lang };
+      const frame = { type: "customer_join", display_name: this.joinName, lang, join_key: this.joinKey };
       this.link.request(frame, (reply) => {
         if (reply.type !== "customer_joined") {
           this.joinName = null;
