@@ -123,7 +123,12 @@ async def open_desk(url: str) -> Child | None:
     if not desk_is_built():
         return None
     # The desk's --demo mode knows the default server; the variable tells it about --port.
-    process = await _spawn("-m", "agent_desk.ui.app", "--demo", env={**os.environ, "AGENTDESK_URL": url})
+    env = {**os.environ, "AGENTDESK_URL": url}
+    if sys.platform.startswith("linux") and not (env.get("DISPLAY") or env.get("WAYLAND_DISPLAY")):
+        # No screen (a server or CI): the desk still runs, logged in, just invisibly.
+        print("No display found: the desk runs offscreen (set DISPLAY to see it).", flush=True)
+        env["QT_QPA_PLATFORM"] = "offscreen"
+    process = await _spawn("-m", "agent_desk.ui.app", "--demo", env=env)
     return Child("desk", process, must_run=False, ends_demo=True)
 
 

@@ -76,15 +76,32 @@ def run(loop: asyncio.AbstractEventLoop, coro: Coroutine[Any, Any, T], units: fl
     return loop.run_until_complete(asyncio.wait_for(coro, timeout(units)))
 
 
+class GatedConnector:
+    """Connection.open behind a gate: closing it holds reconnects back, like a dead network."""
+
+    def __init__(self) -> None:
+        self.gate = asyncio.Event()
+        self.gate.set()
+
+    async def __call__(self, *args: Any, **kwargs: Any) -> Connection:
+        await self.gate.wait()
+        return await Connection.open(*args, **kwargs)
+
+
 def make_desk_app(
-    qapp: QApplication, tmp_path: Path, url: str, backend: keyring.backend.KeyringBackend | None = None
+    qapp: QApplication,
+    tmp_path: Path,
+    url: str,
+    backend: keyring.backend.KeyringBackend | None = None,
+    connector: Any = Connection.open,
 ) -> DeskApp:
     qapp.setQuitOnLastWindowClosed(False)  # as agent_desk.ui.app.main sets it
     settings = DeskSettings(QSettings(str(tmp_path / "desk.ini"), QSettings.Format.IniFormat))
     settings.sound_enabled = False  # no audio device in CI; the cue signal is still tested
     data_dir = tmp_path / "desk-data"
     data_dir.mkdir(exist_ok=True)
-    return DeskApp(settings, CredentialStore(backend or MemoryKeyring()), Translations(qapp), data_dir, server=url)
+    credentials = CredentialStore(backend or MemoryKeyring())
+    return DeskApp(settings, credentials, Translations(qapp), data_dir, server=url, connector=connector)
 
 
 class RunningDesk:
@@ -115,6 +132,12 @@ async def join(url: str, name: str) -> tuple[Connection, str]:
     conn = await Connection.open(url, client_name=f"customer-{name}")
     joined = await conn.join_as_customer(name)
     return conn, joined.conversation_id
+
+
+async def join_with_token(url: str, name: str) -> tuple[Connection, str, str]:
+    conn = await Connection.open(url, client_name=f"customer-{name}")
+    joined = await conn.join_as_customer(name)
+    return conn, joined.conversation_id, joined.customer_token
 
 
 async def next_message(conn: Connection, units: float = 5) -> Event:

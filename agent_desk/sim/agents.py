@@ -81,8 +81,8 @@ class SimAgent:
         try:
             await conn.login(self.username, self._password)
             await conn.resume({})
-            # Logging in does not route chats already waiting; a status change does
-            # (server bug: ChatService.staff_connected never calls assign_waiting).
+            # Seats keep their status on the server while it runs: a sim agent
+            # restarted after a pause must say it is available again.
             await conn.request(SetStatus(id=conn.next_id(), status=AgentStatus.AVAILABLE), Ok)
             self.ready.set()
             while True:

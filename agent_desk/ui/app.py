@@ -9,6 +9,8 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
+import signal
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -171,6 +173,13 @@ class DeskApp:
             window.deleteLater()
             self.desk = None
 
+    def request_quit(self) -> None:
+        """End the app as closing the window would (Ctrl+C in a terminal, SIGTERM)."""
+        if self.desk is not None:
+            self.desk.window.close()
+        elif self.login_dialog is not None:
+            self.login_dialog.reject()
+
     def _switch_language(self, code: str) -> None:
         self.settings.language = code
         self.translations.install(code)
@@ -183,7 +192,11 @@ class DeskApp:
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="agent-desk", description="AgentDesk: the agent's desk")
     parser.add_argument("--demo", action="store_true", help="log into the local demo server as the demo agent")
-    parser.add_argument("--server", help="server WebSocket URL, e.g. ws://127.0.0.1:8765/ws")
+    parser.add_argument(
+        "--server",
+        default=os.environ.get("AGENTDESK_URL"),
+        help="server WebSocket URL, e.g. ws://127.0.0.1:8765/ws (default: $AGENTDESK_URL)",
+    )
     parser.add_argument("--lang", help="interface language: en or zh_CN (default: the saved setting or the system)")
     parser.add_argument("--data-dir", type=Path, help="where the outbox lives (default: the user data folder)")
     parser.add_argument("--version", action="store_true")
@@ -210,6 +223,8 @@ def main(argv: list[str] | None = None) -> int:
     desk_app = DeskApp(settings, CredentialStore(), translations, data_dir, demo=args.demo, server=args.server)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda _signum, _frame: desk_app.request_quit())
     with loop:
         return loop.run_until_complete(desk_app.run())
 

@@ -46,8 +46,12 @@ def test_a_failed_transaction_leaves_no_trace(tmp_path: Path) -> None:
 
     def insert_twice() -> None:
         with database.transaction(db):
-            db.execute("INSERT INTO customers(id, token_hash, display_name, lang, created_at) VALUES ('c', 'h', 'n', 'zh', 1)")
-            db.execute("INSERT INTO customers(id, token_hash, display_name, lang, created_at) VALUES ('c', 'h2', 'n', 'zh', 1)")
+            db.execute(
+                "INSERT INTO customers(id, token_hash, display_name, lang, created_at) VALUES ('c', 'h', 'n', 'zh', 1)"
+            )
+            db.execute(
+                "INSERT INTO customers(id, token_hash, display_name, lang, created_at) VALUES ('c', 'h2', 'n', 'zh', 1)"
+            )
 
     with pytest.raises(sqlite3.IntegrityError):
         insert_twice()
