@@ -94,7 +94,7 @@ lupdate: $(DEPS_STAMP)
 # ---------------------------------------------------------------------------- checks
 
 lint: $(DEPS_STAMP)
-	$(BIN)/ruff check agent_desk tests bench
+	$(BIN)/ruff check agent_desk tests $(wildcard bench)
 	$(BIN)/lint-imports
 	$(BIN)/mypy
 

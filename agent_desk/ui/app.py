@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import qasync
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication
 
 import agent_desk
@@ -133,14 +133,18 @@ class DeskApp:
             return
         except (OSError, TimeoutError, ValueError) as exc:
             dialog.set_busy(False)
-            dialog.show_message(dialog.tr("Cannot reach the server: %1").replace("%1", str(exc) or type(exc).__name__))
+            reason = str(exc) or type(exc).__name__
+            dialog.show_message(
+                QCoreApplication.translate("DeskApp", "Cannot reach the server: %1").replace("%1", reason)
+            )
             return
         self.settings.remember_login(url, username, remember)
         self.keyring_problem = None
         if remember and not await self.credentials.asave_token(url, username, ok.token):
-            self.keyring_problem = dialog.tr(
+            self.keyring_problem = QCoreApplication.translate(
+                "DeskApp",
                 "No usable system keyring was found, so your session is kept in memory only:"
-                " you will need to log in again next time. Your password is never stored."
+                " you will need to log in again next time. Your password is never stored.",
             )
         if not done.done():
             done.set_result(Login(url, username, ok.token))
@@ -155,7 +159,7 @@ class DeskApp:
         window = MainWindow(login.username)
         notifier = Notifier(self.settings, window, window)
         self.desk = desk = Desk(window, notifier, bridge, session, book)
-        fill_settings_menu(window.settings_menu, self.settings, window, self._switch_language)
+        fill_settings_menu(window.settings_menu, self.settings, self._switch_language)
         ended: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
         window.closed.connect(lambda: ended.done() or ended.set_result(False))
         desk.signed_out.connect(lambda _detail: ended.done() or ended.set_result(True))
@@ -185,7 +189,9 @@ class DeskApp:
         self.translations.install(code)
         if self.desk is not None:
             self.desk.window.statusBar().showMessage(
-                self.desk.window.tr("Language saved. Restart the desk to translate every open window.")
+                QCoreApplication.translate(
+                    "DeskApp", "Language saved. Restart the desk to translate every open window."
+                )
             )
 
 

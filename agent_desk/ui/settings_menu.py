@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtWidgets import QMenu
 
 from agent_desk.ui.i18n import LANGUAGES
 from agent_desk.ui.settings import DeskSettings
@@ -20,19 +21,28 @@ def _toggle(menu: QMenu, text: str, checked: bool, apply: Callable[[bool], None]
     return action
 
 
-def fill_settings_menu(menu: QMenu, settings: DeskSettings, owner: QWidget, on_language: Callable[[str], None]) -> None:
-    tr = owner.tr
-    _toggle(menu, tr("Play &sounds"), settings.sound_enabled, lambda on: setattr(settings, "sound_enabled", on))
-    _toggle(menu, tr("&Taskbar alerts"), settings.alert_enabled, lambda on: setattr(settings, "alert_enabled", on))
+def fill_settings_menu(menu: QMenu, settings: DeskSettings, on_language: Callable[[str], None]) -> None:
+    def set_sound(on: bool) -> None:
+        settings.sound_enabled = on
+
+    def set_alert(on: bool) -> None:
+        settings.alert_enabled = on
+
+    def set_announce(on: bool) -> None:
+        settings.announce_enabled = on
+
+    _toggle(menu, QCoreApplication.translate("SettingsMenu", "Play &sounds"), settings.sound_enabled, set_sound)
+    _toggle(menu, QCoreApplication.translate("SettingsMenu", "&Taskbar alerts"), settings.alert_enabled, set_alert)
     _toggle(
         menu,
-        tr("Screen-reader &announcements"),
+        QCoreApplication.translate("SettingsMenu", "Screen-reader &announcements"),
         settings.announce_enabled,
-        lambda on: setattr(settings, "announce_enabled", on),
+        set_announce,
     )
-    languages = menu.addMenu(tr("&Language"))
+    languages = menu.addMenu(QCoreApplication.translate("SettingsMenu", "&Language"))
     group = QActionGroup(languages)
-    for code, label in [("", tr("Follow the system")), *LANGUAGES.items()]:
+    choices = [("", QCoreApplication.translate("SettingsMenu", "Follow the system")), *LANGUAGES.items()]
+    for code, label in choices:
         action = QAction(label, languages)
         action.setCheckable(True)
         action.setChecked(settings.language == code)

@@ -10,16 +10,15 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QL
 
 def wrap_up_codes() -> list[tuple[str, str]]:
     """(code, label) pairs. The code goes to the server; the label is shown."""
-    t = QCoreApplication.translate
     return [
-        ("resolved", t("WrapUp", "Resolved")),
-        ("order_status", t("WrapUp", "Order or delivery status")),
-        ("size_advice", t("WrapUp", "Size or product advice")),
-        ("return_refund", t("WrapUp", "Return or refund")),
-        ("promotion", t("WrapUp", "Promotion or coupon question")),
-        ("complaint", t("WrapUp", "Complaint")),
-        ("no_reply", t("WrapUp", "Customer stopped replying")),
-        ("other", t("WrapUp", "Other")),
+        ("resolved", QCoreApplication.translate("WrapUp", "Resolved")),
+        ("order_status", QCoreApplication.translate("WrapUp", "Order or delivery status")),
+        ("size_advice", QCoreApplication.translate("WrapUp", "Size or product advice")),
+        ("return_refund", QCoreApplication.translate("WrapUp", "Return or refund")),
+        ("promotion", QCoreApplication.translate("WrapUp", "Promotion or coupon question")),
+        ("complaint", QCoreApplication.translate("WrapUp", "Complaint")),
+        ("no_reply", QCoreApplication.translate("WrapUp", "Customer stopped replying")),
+        ("other", QCoreApplication.translate("WrapUp", "Other")),
     ]
 
 
