@@ -216,6 +216,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"AgentDesk {agent_desk.__version__}")
         return 0
     logging.basicConfig(level=args.log_level.upper())
+    # QtMultimedia lists every codec library it could not load; agents need none of that.
+    os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia.symbolsresolver=false")
     app = QApplication.instance() or QApplication(["agent-desk"])
     app.setOrganizationName("AgentDesk")
     app.setApplicationName("AgentDesk")

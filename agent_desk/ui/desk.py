@@ -67,6 +67,7 @@ class Desk(QObject):
         self.notifier = notifier
         self.session = session
         self.book = book
+        self.session_bridge = bridge
         self._tasks: set[asyncio.Task[Any]] = set()
         self._assigned_seq: dict[str, int] = {}
         """last_seq at assignment: events up to it are history, not news."""

@@ -170,8 +170,15 @@ def test_keyboard_only_switching_urgent_jump_and_reply(
         await second.send_text(second_conv, "在吗")
         await wait_until(lambda: window.views[second_conv].record.waiting_since is not None)
 
+        qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+        draft = window.views[first_conv].compose
+        qtbot.keyClicks(draft, "draft for the first")
         qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
         assert window.current_view() is window.views[second_conv]
+        qtbot.keyClick(qapp.focusWidget() or window, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+        assert window.current_view() is window.views[first_conv], "Ctrl+Tab cycles"
+        assert draft.toPlainText() == "draft for the first", "drafts stay with their tab"
+        draft.clear()
         qtbot.keyClick(window, Qt.Key.Key_F8)
         assert window.current_view() is window.views[first_conv], "F8 goes to the longest wait"
         compose = window.views[first_conv].compose
@@ -466,6 +473,10 @@ def test_a_refused_message_is_marked_failed_and_can_be_cancelled(
         assert "not sent" in view.model.index(row).data(Qt.ItemDataRole.AccessibleTextRole)
         view.messages.setFocus()
         view.messages.setCurrentIndex(view.model.index(row))
+        seen: list[str] = []
+        desk.session_bridge.delivery_changed.connect(lambda _entry, state, _error: seen.append(state))
+        qtbot.keyClick(view.messages, Qt.Key.Key_R)
+        await wait_until(lambda: seen == ["pending", "failed"])
         qtbot.keyClick(view.messages, Qt.Key.Key_Delete)
         await wait_until(lambda: _delivery(view, "too late") is None)
         assert await desk.session.unsent() == []
