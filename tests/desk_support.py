@@ -12,7 +12,6 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
-from support import timeout, wait_until
 
 from agent_desk.client.connection import Connection
 from agent_desk.client.credentials import CredentialStore
@@ -22,6 +21,7 @@ from agent_desk.ui.app import DeskApp, Login
 from agent_desk.ui.desk import Desk
 from agent_desk.ui.i18n import Translations
 from agent_desk.ui.settings import DeskSettings
+from support import timeout, wait_until
 
 T = TypeVar("T")
 

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import qasync
 from PySide6.QtWidgets import QApplication
-from support import make_config
 
+from agent_desk.protocol.messages import Role
 from agent_desk.server.app import Server
+from desk_support import RunningDesk, make_desk_app, run, start_desk
+from support import make_config
 
 
 @pytest.fixture
@@ -42,3 +45,32 @@ def desk_server(qloop: asyncio.AbstractEventLoop, tmp_path: Path) -> Iterator[Se
     qloop.run_until_complete(server.start())
     yield server
     qloop.run_until_complete(server.stop())
+
+
+DeskBody = Callable[[RunningDesk], Awaitable[None]]
+
+
+class DeskDriver:
+    """Runs a test body against a logged-in desk (account ``mei``) and closes it after."""
+
+    def __init__(self, loop: asyncio.AbstractEventLoop, qapp: QApplication, server: Server, tmp_path: Path) -> None:
+        self.loop, self.qapp, self.server, self.tmp_path = loop, qapp, server, tmp_path
+
+    def __call__(self, body: DeskBody, units: float = 20, role: Role = Role.AGENT, **app_options: Any) -> None:
+        if self.server.accounts.get("mei") is None:
+            self.server.accounts.add_user("mei", "pw-mei", role, "小美")
+        app = make_desk_app(self.qapp, self.tmp_path, self.server.url, **app_options)
+
+        async def scenario() -> None:
+            running = await start_desk(app, self.server.url, "mei", "pw-mei")
+            try:
+                await body(running)
+            finally:
+                await running.close()
+
+        run(self.loop, scenario(), units)
+
+
+@pytest.fixture
+def drive_desk(qloop: asyncio.AbstractEventLoop, qapp: QApplication, desk_server: Server, tmp_path: Path) -> DeskDriver:
+    return DeskDriver(qloop, qapp, desk_server, tmp_path)

@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 from playwright.async_api import Page, WebSocket, async_playwright, expect
-from support import make_config, serving, staff, timeout, wait_until
 
 from agent_desk.client.connection import Connection
 from agent_desk.protocol.messages import (
@@ -29,6 +28,7 @@ from agent_desk.protocol.messages import (
     TypingNotice,
 )
 from agent_desk.server.app import Server
+from support import make_config, serving, staff, timeout, wait_until
 
 pytestmark = [pytest.mark.e2e, pytest.mark.browser]
 

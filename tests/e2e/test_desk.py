@@ -11,22 +11,10 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from desk_support import (
-    GatedConnector,
-    MemoryKeyring,
-    join,
-    join_with_token,
-    make_desk_app,
-    next_message,
-    run,
-    start_desk,
-    type_text,
-)
 from keyring.backends import fail
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
-from support import ServerProcess, timeout, wait_until
 
 from agent_desk.client.chats import ChatRecord, Delivery
 from agent_desk.client.connection import Connection
@@ -46,6 +34,20 @@ from agent_desk.server.accounts import Accounts
 from agent_desk.server.app import Server
 from agent_desk.ui.chat_view import ChatView
 from agent_desk.ui.message_model import MessageModel, Roles
+from conftest import DeskDriver
+from desk_support import (
+    GatedConnector,
+    MemoryKeyring,
+    RunningDesk,
+    join,
+    join_with_token,
+    make_desk_app,
+    next_message,
+    run,
+    start_desk,
+    type_text,
+)
+from support import ServerProcess, timeout, wait_until
 
 pytestmark = pytest.mark.e2e
 
@@ -124,13 +126,9 @@ def test_login_without_a_usable_keyring_says_so_and_keeps_the_token_in_memory(
 
 
 def test_four_chats_open_four_tabs_and_replies_reach_the_right_customers(
-    qtbot: QtBot, qapp: QApplication, qloop: asyncio.AbstractEventLoop, desk_server: Server, tmp_path: Path
+    qtbot: QtBot, qapp: QApplication, drive_desk: DeskDriver, desk_server: Server
 ) -> None:
-    add_agent(desk_server)
-    app = make_desk_app(qapp, tmp_path, desk_server.url)
-
-    async def scenario() -> None:
-        running = await start_desk(app, desk_server.url, "mei", "pw-mei")
+    async def scenario(running: RunningDesk) -> None:
         window = running.desk.window
         customers = [await join(desk_server.url, name) for name in ("张三", "李四", "王五", "Alice")]
         await wait_until(lambda: len(window.views) == 4)
@@ -147,19 +145,14 @@ def test_four_chats_open_four_tabs_and_replies_reach_the_right_customers(
             assert reply.author_role is Role.AGENT
         for conn, _ in customers:
             await conn.close()
-        await running.close()
 
-    run(qloop, scenario(), units=20)
+    drive_desk(scenario)
 
 
 def test_keyboard_only_switching_urgent_jump_and_reply(
-    qtbot: QtBot, qapp: QApplication, qloop: asyncio.AbstractEventLoop, desk_server: Server, tmp_path: Path
+    qtbot: QtBot, qapp: QApplication, drive_desk: DeskDriver, desk_server: Server
 ) -> None:
-    add_agent(desk_server)
-    app = make_desk_app(qapp, tmp_path, desk_server.url)
-
-    async def scenario() -> None:
-        running = await start_desk(app, desk_server.url, "mei", "pw-mei")
+    async def scenario(running: RunningDesk) -> None:
         window = running.desk.window
         window.activateWindow()
         first, first_conv = await join(desk_server.url, "先来的")
@@ -191,23 +184,19 @@ def test_keyboard_only_switching_urgent_jump_and_reply(
         assert window.current_view() is window.views[second_conv]
         for conn in (first, second):
             await conn.close()
-        await running.close()
 
-    run(qloop, scenario(), units=20)
+    drive_desk(scenario)
 
 
 # ---------------------------------------------------------------- a connection you can trust
 
 
 def test_reconnect_banner_counts_the_messages_that_arrived_meanwhile(
-    qtbot: QtBot, qapp: QApplication, qloop: asyncio.AbstractEventLoop, desk_server: Server, tmp_path: Path
+    qtbot: QtBot, drive_desk: DeskDriver, desk_server: Server
 ) -> None:
-    add_agent(desk_server)
     connector = GatedConnector()
-    app = make_desk_app(qapp, tmp_path, desk_server.url, connector=connector)
 
-    async def scenario() -> None:
-        running = await start_desk(app, desk_server.url, "mei", "pw-mei")
+    async def scenario(running: RunningDesk) -> None:
         desk = running.desk
         shopper, conv = await join(desk_server.url, "断线时")
         await wait_until(lambda: conv in desk.window.views)
@@ -222,9 +211,8 @@ def test_reconnect_banner_counts_the_messages_that_arrived_meanwhile(
         texts = [view.model.index(row).data() for row in range(view.model.rowCount())]
         assert texts[-2:] == ["还在吗?", "我急着下单"]
         await shopper.close()
-        await running.close()
 
-    run(qloop, scenario(), units=20)
+    drive_desk(scenario, connector=connector)
 
 
 def _server_with_agent(tmp_path: Path) -> ServerProcess:
@@ -321,15 +309,11 @@ def test_desk_closed_with_an_unsent_reply_sends_it_once_at_the_next_start(
 
 
 def test_background_messages_are_counted_announced_and_sounded(
-    qtbot: QtBot, qapp: QApplication, qloop: asyncio.AbstractEventLoop, desk_server: Server, tmp_path: Path
+    qtbot: QtBot, drive_desk: DeskDriver, desk_server: Server
 ) -> None:
-    add_agent(desk_server)
-    app = make_desk_app(qapp, tmp_path, desk_server.url)
-    app.settings.sound_enabled = True
-
-    async def scenario() -> None:
-        running = await start_desk(app, desk_server.url, "mei", "pw-mei")
+    async def scenario(running: RunningDesk) -> None:
         desk = running.desk
+        running.app.settings.sound_enabled = True
         announced: list[tuple[str, bool]] = []
         cues: list[str] = []
         desk.notifier.announced.connect(lambda text, assertive: announced.append((text, assertive)))
@@ -348,26 +332,19 @@ def test_background_messages_are_counted_announced_and_sounded(
         assert "NEW_MESSAGE" in cues
         desk.window.focus_view(desk.window.views[second_conv])
         assert record.unread == 0
-        app.settings.announce_enabled = False
+        running.app.settings.announce_enabled = False
         await second.send_text(second_conv, "静音后")
         view = desk.window.views[second_conv]
         await wait_until(lambda: view.model.index(view.model.rowCount() - 1).data() == "静音后")
         assert not any("静音后" in text for text, _ in announced)
         for conn in (first, second):
             await conn.close()
-        await running.close()
 
-    run(qloop, scenario(), units=20)
+    drive_desk(scenario)
 
 
-def test_typing_shows_both_ways(
-    qtbot: QtBot, qapp: QApplication, qloop: asyncio.AbstractEventLoop, desk_server: Server, tmp_path: Path
-) -> None:
-    add_agent(desk_server)
-    app = make_desk_app(qapp, tmp_path, desk_server.url)
-
-    async def scenario() -> None:
-        running = await start_desk(app, desk_server.url, "mei", "pw-mei")
+def test_typing_shows_both_ways(qtbot: QtBot, qapp: QApplication, drive_desk: DeskDriver, desk_server: Server) -> None:
+    async def scenario(running: RunningDesk) -> None:
         shopper, conv = await join(desk_server.url, "打字的")
         view = await wait_until(lambda: running.desk.window.views.get(conv))
         await shopper.typing(conv, True)
@@ -378,19 +355,14 @@ def test_typing_shows_both_ways(
         notice = await shopper.next_event(TypingNotice, timeout())
         assert (notice.role, notice.active) == (Role.AGENT, True)
         await shopper.close()
-        await running.close()
 
-    run(qloop, scenario(), units=20)
+    drive_desk(scenario)
 
 
 def test_close_with_wrap_up_then_open_it_read_only_from_history(
-    qtbot: QtBot, qapp: QApplication, qloop: asyncio.AbstractEventLoop, desk_server: Server, tmp_path: Path
+    qtbot: QtBot, qapp: QApplication, drive_desk: DeskDriver, desk_server: Server
 ) -> None:
-    add_agent(desk_server)
-    app = make_desk_app(qapp, tmp_path, desk_server.url)
-
-    async def scenario() -> None:
-        running = await start_desk(app, desk_server.url, "mei", "pw-mei")
+    async def scenario(running: RunningDesk) -> None:
         desk = running.desk
         shopper, conv = await join(desk_server.url, "问尺码")
         view = await wait_until(lambda: desk.window.views.get(conv))
@@ -421,19 +393,14 @@ def test_close_with_wrap_up_then_open_it_read_only_from_history(
         assert reopened.compose.isReadOnly()
         assert not reopened.send_button.isEnabled()
         await shopper.close()
-        await running.close()
 
-    run(qloop, scenario(), units=20)
+    drive_desk(scenario)
 
 
 def test_status_paused_stops_new_chats_and_own_limit_is_kept(
-    qtbot: QtBot, qapp: QApplication, qloop: asyncio.AbstractEventLoop, desk_server: Server, tmp_path: Path
+    qtbot: QtBot, qapp: QApplication, drive_desk: DeskDriver, desk_server: Server
 ) -> None:
-    add_agent(desk_server)
-    app = make_desk_app(qapp, tmp_path, desk_server.url)
-
-    async def scenario() -> None:
-        running = await start_desk(app, desk_server.url, "mei", "pw-mei")
+    async def scenario(running: RunningDesk) -> None:
         window = running.desk.window
         window.status_box.setFocus()
         window.status_box.setCurrentIndex(window.status_box.findData("paused"))
@@ -448,19 +415,14 @@ def test_status_paused_stops_new_chats_and_own_limit_is_kept(
         assert desk_server.service.floor.seats["mei"].limit == 2
         await wait_until(lambda: window.load.text() == "1 of 2 chats")
         await shopper.close()
-        await running.close()
 
-    run(qloop, scenario(), units=20)
+    drive_desk(scenario)
 
 
 def test_a_refused_message_is_marked_failed_and_can_be_cancelled(
-    qtbot: QtBot, qapp: QApplication, qloop: asyncio.AbstractEventLoop, desk_server: Server, tmp_path: Path
+    qtbot: QtBot, qapp: QApplication, drive_desk: DeskDriver, desk_server: Server
 ) -> None:
-    add_agent(desk_server)
-    app = make_desk_app(qapp, tmp_path, desk_server.url)
-
-    async def scenario() -> None:
-        running = await start_desk(app, desk_server.url, "mei", "pw-mei")
+    async def scenario(running: RunningDesk) -> None:
         desk = running.desk
         shopper, conv = await join(desk_server.url, "走了的")
         view = await wait_until(lambda: desk.window.views.get(conv))
@@ -481,9 +443,8 @@ def test_a_refused_message_is_marked_failed_and_can_be_cancelled(
         await wait_until(lambda: _delivery(view, "too late") is None)
         assert await desk.session.unsent() == []
         await shopper.close()
-        await running.close()
 
-    run(qloop, scenario(), units=20)
+    drive_desk(scenario)
 
 
 def test_message_model_passes_qtmodeltester(qtmodeltester: object) -> None:

@@ -19,7 +19,7 @@ pytestmark = pytest.mark.e2e
 
 
 def health(http_url: str) -> dict[str, object]:
-    with urllib.request.urlopen(f"{http_url}/healthz", timeout=timeout()) as reply:  # noqa: S310
+    with urllib.request.urlopen(f"{http_url}/healthz", timeout=timeout()) as reply:
         return dict(json.loads(reply.read()))
 
 
@@ -45,7 +45,10 @@ def test_demo_desk_logs_in_and_stops_cleanly_on_sigterm(tmp_path: Path) -> None:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "AGENTDESK_DATA_DIR": str(tmp_path / "desk")}
     desk = subprocess.Popen(
         [sys.executable, "-m", "agent_desk.ui.app", "--demo", "--server", url],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     try:
         wait_for(lambda: health(http_url)["agents_online"] == 1, desk)

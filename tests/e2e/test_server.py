@@ -11,7 +11,6 @@ import uuid
 from pathlib import Path
 
 import pytest
-from support import ServerProcess, make_config, serving, staff, timeout, wait_until
 from websockets.asyncio.client import connect
 from websockets.exceptions import ConnectionClosed, InvalidStatus
 
@@ -45,6 +44,7 @@ from agent_desk.protocol.messages import (
     Welcome,
 )
 from agent_desk.server.db import SCHEMA_VERSION
+from support import ServerProcess, make_config, serving, staff, timeout, wait_until
 
 pytestmark = pytest.mark.e2e
 

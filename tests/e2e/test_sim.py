@@ -10,11 +10,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from support import make_config, serving, timeout
 
 from agent_desk.protocol.messages import Role
 from agent_desk.sim.runner import SimConfig, run_simulation
 from agent_desk.sim.script import GREETINGS
+from support import make_config, serving, timeout
 
 pytestmark = pytest.mark.e2e
 
@@ -26,8 +26,14 @@ async def test_simulated_shoppers_are_answered_and_rate(tmp_path: Path) -> None:
     async with serving(make_config(tmp_path)) as server:
         server.accounts.add_user(AGENT, PASSWORD, Role.AGENT, max_chats=CUSTOMERS)
         config = SimConfig(
-            url=server.url, customers=CUSTOMERS, rate=50.0, duration=timeout(20), seed=7, lang="mix",
-            pace=0.02, agents=[(AGENT, PASSWORD)],
+            url=server.url,
+            customers=CUSTOMERS,
+            rate=50.0,
+            duration=timeout(20),
+            seed=7,
+            lang="mix",
+            pace=0.02,
+            agents=[(AGENT, PASSWORD)],
         )
         summary = await asyncio.wait_for(run_simulation(config), timeout(30))
         db = server.db
@@ -77,9 +83,26 @@ def free_port() -> int:
 def test_demo_starts_prints_the_customer_page_and_stops(tmp_path: Path) -> None:
     port = free_port()
     result = subprocess.run(
-        [sys.executable, "-m", "agent_desk.demo", "--port", str(port), "--data", str(tmp_path / "demo"),
-         "--customers", "2", "--rate", "5", "--exit-after", "3", "--no-desk"],
-        capture_output=True, text=True, timeout=timeout(60), check=False,
+        [
+            sys.executable,
+            "-m",
+            "agent_desk.demo",
+            "--port",
+            str(port),
+            "--data",
+            str(tmp_path / "demo"),
+            "--customers",
+            "2",
+            "--rate",
+            "5",
+            "--exit-after",
+            "3",
+            "--no-desk",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=timeout(60),
+        check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert f"http://127.0.0.1:{port}/" in result.stdout
