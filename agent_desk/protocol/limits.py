@@ -13,6 +13,12 @@ MAX_FRAME_BYTES = 64 * 1024
 MAX_TEXT_CHARS = 4000
 """Longest chat message body, in characters."""
 
+MAX_PHRASE_CHARS = 1000
+MAX_PHRASE_BATCH = 50
+"""Phrases per import or reorder frame. Clients also keep each frame under
+MAX_FRAME_BYTES, sending a big import in several frames."""
+MAX_ARTICLE_CHARS = 8000
+"""An article body; the longest Chinese body still fits a 64 KiB frame with its reply."""
 MAX_NAME_CHARS = 64
 MAX_ID_CHARS = 64
 MAX_PASSWORD_CHARS = 256

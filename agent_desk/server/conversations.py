@@ -40,6 +40,7 @@ class Conversation:
     rating: int | None = None
     closed_at: float | None = None
     wrap_up: str | None = None
+    customer_lang: str = "zh"
 
     def info(self) -> ConversationInfo:
         return ConversationInfo(
@@ -53,6 +54,7 @@ class Conversation:
             closed_at=self.closed_at,
             wrap_up=self.wrap_up,
             rating=self.rating,
+            customer_lang=self.customer_lang,
         )
 
 
@@ -70,7 +72,8 @@ SYSTEM = Author(None, "system", "system")
 
 
 _SELECT = (
-    "SELECT conversations.*, customers.display_name AS customer_name FROM conversations"
+    "SELECT conversations.*, customers.display_name AS customer_name, customers.lang AS customer_lang"
+    " FROM conversations"
     " JOIN customers ON customers.id = conversations.customer_id"
 )
 
@@ -142,7 +145,8 @@ class Conversations:
         """Create a queued conversation and its first event."""
         now = self._clock.now()
         conv = Conversation(
-            f"conv_{uuid.uuid4().hex[:16]}", customer.id, customer.display_name, ChatState.QUEUED, None, now, now, 0
+            f"conv_{uuid.uuid4().hex[:16]}", customer.id, customer.display_name, ChatState.QUEUED, None, now, now, 0,
+            customer_lang=customer.lang,
         )
         with transaction(self._db):
             self._db.execute(
@@ -213,6 +217,7 @@ class Conversations:
             row["rating"],
             row["closed_at"],
             row["wrap_up"],
+            row["customer_lang"],
         )
 
     # ------------------------------------------------------------ state changes

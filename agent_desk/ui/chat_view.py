@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
@@ -20,10 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from agent_desk.client.chats import ChatRecord, Delivery
+from agent_desk.domain.templates import TemplateError, expand
 from agent_desk.protocol.messages import ConversationInfo
 from agent_desk.ui.compose import ComposeEdit
 from agent_desk.ui.message_delegate import MessageDelegate
 from agent_desk.ui.message_model import MessageModel, Roles
+from agent_desk.ui.placeholder_bar import PlaceholderBar
 
 
 def waited_text(seconds: float) -> str:
@@ -69,6 +72,10 @@ class ChatView(QWidget):
         self.model = MessageModel(record, self)
         self._build()
         self.model.rowsInserted.connect(self._follow_new_rows)
+        self._after_placeholders: Callable[[str], None] | None = None
+        self.placeholders.completed.connect(self._placeholders_done)
+        self._restore_on_cancel = ""
+        self.placeholders.cancelled.connect(self._placeholders_cancelled)
         self.refresh()
 
     # ------------------------------------------------------------ layout
@@ -101,12 +108,15 @@ class ChatView(QWidget):
         self.messages.retry_requested.connect(self.retry_requested)
         self.messages.cancel_requested.connect(self.cancel_requested)
 
+        self.placeholders = PlaceholderBar(self)
+        self.placeholder_values: dict[str, str] = {"customer_name": name}
+        """Values for quick-reply placeholders; the desk adds agent and shop names."""
         self.compose = ComposeEdit(self)
         self.compose.setAccessibleName(self.tr("Reply to %1").replace("%1", name))
         self.compose.setAccessibleDescription(self.tr("Enter sends, Shift+Enter starts a new line"))
         self.compose.setPlaceholderText(self.tr("Type a reply. Enter sends, Shift+Enter adds a line."))
         self.compose.setMaximumHeight(110)
-        self.compose.submitted.connect(lambda text: self.send_requested.emit(self.record.conversation_id, text))
+        self.compose.submitted.connect(self._submit_typed)
         self.compose.typing_changed.connect(lambda on: self.typing_changed.emit(self.record.conversation_id, on))
         self.send_button = QPushButton(self.tr("&Send"), self)
         self.send_button.setAccessibleName(self.tr("Send reply"))
@@ -120,6 +130,7 @@ class ChatView(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(header)
         column.addWidget(self.messages, 1)
+        column.addWidget(self.placeholders)
         column.addLayout(compose_row)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -159,6 +170,56 @@ class ChatView(QWidget):
             self.state.setText("")
         self.compose.setReadOnly(read_only)
         self.send_button.setEnabled(not read_only)
+
+    # ------------------------------------------------------------ quick replies
+
+    def insert_template(self, template: str) -> None:
+        """Put a quick reply into the compose box, asking first for missing values."""
+        self._with_values(template, self._insert)
+
+    def send_template(self, template: str) -> None:
+        """Send a text at once (a greeting, or what the agent typed), asking first
+        for any placeholder still in braces: raw braces are never sent."""
+        if self.record.read_only:
+            return
+        self._with_values(template, lambda text: self.send_requested.emit(self.record.conversation_id, text))
+
+    def _with_values(self, template: str, then: Callable[[str], None]) -> None:
+        try:
+            expansion = expand(template, self.placeholder_values)
+        except TemplateError:
+            then(template)  # not a template (stray braces typed by hand): send as written
+            return
+        if expansion.complete:
+            self._restore_on_cancel = ""
+            then(expansion.text)
+            return
+        self._after_placeholders = then
+        self.placeholders.ask(template, self.placeholder_values, self.placeholder_values.__setitem__)
+
+    def _submit_typed(self, text: str) -> None:
+        # The compose box is already cleared: give the text back if the agent
+        # drops the placeholder prompt, so nothing typed is lost.
+        self._restore_on_cancel = text
+        self.send_template(text)
+
+    def _placeholders_cancelled(self) -> None:
+        self._after_placeholders = None
+        if self._restore_on_cancel and not self.compose.toPlainText():
+            self.compose.setPlainText(self._restore_on_cancel)
+        self._restore_on_cancel = ""
+        self.compose.setFocus()
+
+    def _placeholders_done(self, text: str) -> None:
+        self._restore_on_cancel = ""
+        then, self._after_placeholders = self._after_placeholders, None
+        if then is not None:
+            then(text)
+        self.compose.setFocus()
+
+    def _insert(self, text: str) -> None:
+        self.compose.insertPlainText(text)
+        self.compose.setFocus()
 
     def set_context(self, chats: list[ConversationInfo]) -> None:
         self.context.clear()

@@ -8,6 +8,8 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QPlainTextEdit
 
+from agent_desk.ui.slash_completer import SlashCompleter
+
 TYPING_IDLE_MS = 3000
 """After this long without a keystroke the customer stops seeing 'typing'."""
 
@@ -23,6 +25,8 @@ class ComposeEdit(QPlainTextEdit):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
+        self.slash: SlashCompleter | None = None
+        """Set by the desk once quick replies are loaded."""
         self.setTabChangesFocus(True)
         self._typing = False
         self._idle = QTimer(self)
@@ -32,6 +36,8 @@ class ComposeEdit(QPlainTextEdit):
         self.textChanged.connect(self._on_text_changed)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.slash is not None and self.slash.visible and self._completion_key(event):
+            return
         enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
         shifted = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
         if enter and not shifted:
@@ -43,6 +49,19 @@ class ComposeEdit(QPlainTextEdit):
             event.accept()
             return
         super().keyPressEvent(event)
+
+    def _completion_key(self, event: QKeyEvent) -> bool:
+        """Keys that act on the open "/" list instead of the text. True if handled."""
+        assert self.slash is not None
+        key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab):
+            event.accept()
+            return self.slash.take_current()
+        if key == Qt.Key.Key_Escape:
+            self.slash.completer.popup().hide()
+            event.accept()
+            return True
+        return False
 
     def submit(self) -> None:
         text = self.toPlainText().strip()

@@ -29,8 +29,10 @@ from agent_desk.protocol.messages import (
     EventKind,
     EventsPage,
     FetchEvents,
+    KnowledgeChanged,
     ListChats,
     Ok,
+    PhrasesChanged,
     Role,
     SetStatus,
     StatusChanged,
@@ -38,8 +40,10 @@ from agent_desk.protocol.messages import (
 )
 from agent_desk.ui.chat_view import ChatView
 from agent_desk.ui.history_dialog import HistoryDialog
+from agent_desk.ui.knowledge import Knowledge
 from agent_desk.ui.main_window import MainWindow
 from agent_desk.ui.notifier import Cue, Notifier
+from agent_desk.ui.quick_replies import QuickReplies
 from agent_desk.ui.session_bridge import SessionBridge
 from agent_desk.ui.wrap_up_dialog import WrapUpDialog
 
@@ -79,6 +83,9 @@ class Desk(QObject):
         window.close_requested.connect(self._close_chat)
         window.history_requested.connect(lambda: self.spawn(self._show_history()))
         window.urgent_requested.connect(self.go_to_most_urgent)
+        self.quick_replies = QuickReplies(window, session, notifier, self.spawn, self)
+        self.knowledge = Knowledge(window, session, notifier, self.spawn, self)
+        window.tabs.currentChanged.connect(lambda _index: self._suggest_for_current())
         self._clock = QTimer(self)
         self._clock.setInterval(1000)
         self._clock.timeout.connect(self.refresh_all)
@@ -132,6 +139,10 @@ class Desk(QObject):
             self.window.show_status(frame.status.value, frame.max_chats, frame.active_chats)
         elif isinstance(frame, ChatRemoved):
             self._on_removed(frame.conversation_id)
+        elif isinstance(frame, PhrasesChanged):
+            self.spawn(self.quick_replies.reload(announce=True))
+        elif isinstance(frame, KnowledgeChanged):
+            self.knowledge.changed(frame)
 
     def _on_assigned(self, info: ConversationInfo) -> None:
         record, created = self.book.open(info)
@@ -151,6 +162,7 @@ class Desk(QObject):
         view.typing_changed.connect(lambda cid, on: self.spawn(self.session.typing(cid, on)))
         view.retry_requested.connect(lambda key: self.spawn(self.session.retry(key)))
         view.cancel_requested.connect(lambda key: self.spawn(self._cancel(record, key)))
+        self.quick_replies.attach(view)
         self.window.add_chat(view)
         return view
 
@@ -163,6 +175,8 @@ class Desk(QObject):
         record.note_event(event)
         if self._is_news(event):
             self._announce_event(record, view, event)
+            if event.author_role is Role.CUSTOMER and view is self.window.current_view():
+                self.knowledge.suggest_for(event.text or "")
         self._refresh(record)
 
     def _is_news(self, event: Event) -> bool:
@@ -205,6 +219,10 @@ class Desk(QObject):
     def _on_resumed(self, missed: int, reconnect: bool) -> None:
         if not reconnect:
             self.window.hide_banner()
+            user = self.session.user
+            self.knowledge.panel.set_can_edit(user is not None and user.role in (Role.LEAD, Role.ADMIN))
+            self.spawn(self.quick_replies.reload())
+            self.spawn(self.show_unsent())
             return
         text = self.tr("Reconnected. %1 messages arrived while you were away.").replace("%1", str(missed))
         self.window.show_banner(text)
@@ -234,6 +252,14 @@ class Desk(QObject):
             self._on_delivery(entry, entry.state, entry.last_error or "")
 
     # ------------------------------------------------------------ actions
+
+    def _suggest_for_current(self) -> None:
+        view = self.window.current_view()
+        if view is None:
+            return
+        latest = next((line.text for line in reversed(view.record.lines) if line.from_customer and line.text), None)
+        if latest:
+            self.knowledge.suggest_for(latest)
 
     def go_to_most_urgent(self) -> None:
         record = self.book.most_urgent()
