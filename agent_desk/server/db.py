@@ -87,7 +87,77 @@ _V3_JOIN_KEY = """
         CREATE UNIQUE INDEX customers_join_key ON customers(join_key) WHERE join_key IS NOT NULL;
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1_BASE, _V2_PARTICIPANTS, _V3_JOIN_KEY)
+# Quick replies (team and personal), each agent's pins and greeting, team
+# settings, and the knowledge base with two full-text indexes:
+# - articles_fts (trigram) answers terms of 3+ characters and suggestions;
+# - article_grams holds every 1- and 2-character run piece (written by
+#   server/knowledge.py), because trigram cannot match shorter terms and a
+#   LIKE over every article is a table scan (~60 ms at 10,000 articles).
+# Foreign keys (on for every connection, see open_database) drop the pins of a
+# deleted phrase and clear a greeting that pointed at it.
+_V4_CONTENT = """
+        CREATE TABLE phrases (
+            id INTEGER PRIMARY KEY,
+            scope TEXT NOT NULL CHECK (scope IN ('team', 'personal')),
+            owner TEXT,
+            grp TEXT NOT NULL,
+            code TEXT,
+            text TEXT NOT NULL,
+            text_en TEXT,
+            position INTEGER NOT NULL,
+            updated_at REAL NOT NULL,
+            CHECK ((scope = 'team') = (owner IS NULL))
+        );
+        CREATE UNIQUE INDEX phrases_code ON phrases(scope, COALESCE(owner, ''), lower(code))
+            WHERE code IS NOT NULL;
+        CREATE INDEX phrases_group ON phrases(scope, owner, grp, position);
+        CREATE TABLE phrase_pins (
+            username TEXT NOT NULL,
+            phrase_id INTEGER NOT NULL REFERENCES phrases(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            PRIMARY KEY (username, phrase_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX phrase_pins_phrase ON phrase_pins(phrase_id);
+        CREATE TABLE agent_prefs (
+            username TEXT PRIMARY KEY,
+            greeting_id INTEGER REFERENCES phrases(id) ON DELETE SET NULL
+        );
+        CREATE INDEX agent_prefs_greeting ON agent_prefs(greeting_id);
+        CREATE TABLE team_settings (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        ) WITHOUT ROWID;
+        INSERT INTO team_settings(key, value) VALUES ('shop_name', '');
+        CREATE TABLE articles (
+            id INTEGER PRIMARY KEY,
+            title TEXT NOT NULL,
+            body TEXT NOT NULL,
+            category TEXT NOT NULL,
+            tags TEXT NOT NULL DEFAULT '[]',
+            lang TEXT NOT NULL,
+            updated_at REAL NOT NULL
+        );
+        CREATE VIRTUAL TABLE articles_fts USING fts5(
+            title, body, tags, content='articles', content_rowid='id', tokenize='trigram'
+        );
+        INSERT INTO articles_fts(articles_fts, rank) VALUES ('rank', 'bm25(10.0, 1.0, 4.0)');
+        CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+            INSERT INTO articles_fts(rowid, title, body, tags) VALUES (new.id, new.title, new.body, new.tags);
+        END;
+        CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, title, body, tags)
+                VALUES ('delete', old.id, old.title, old.body, old.tags);
+        END;
+        CREATE TRIGGER articles_fts_update AFTER UPDATE ON articles BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, title, body, tags)
+                VALUES ('delete', old.id, old.title, old.body, old.tags);
+            INSERT INTO articles_fts(rowid, title, body, tags) VALUES (new.id, new.title, new.body, new.tags);
+        END;
+        CREATE VIRTUAL TABLE article_grams USING fts5(title, body, tags, content='', detail='column');
+        INSERT INTO article_grams(article_grams, rank) VALUES ('rank', 'bm25(10.0, 1.0, 4.0)');
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1_BASE, _V2_PARTICIPANTS, _V3_JOIN_KEY, _V4_CONTENT)
 """SQL scripts, one per schema version. Append only: never edit a released one."""
 SCHEMA_VERSION = len(MIGRATIONS)
 
