@@ -10,6 +10,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 
+from agent_desk.domain.response import ResponseClock, ResponseTargets, Speaker, Utterance, advance
 from agent_desk.protocol.messages import ChatState, ConversationInfo, Event, EventKind, Role
 
 
@@ -73,6 +74,15 @@ class Prepend:
 Change = Append | Replace | Remove | Prepend
 
 
+def speaker_of(event: Event) -> Speaker:
+    """Who spoke, for the response rules: automatic messages carry detail auto=1."""
+    if event.author_role is Role.CUSTOMER:
+        return Speaker.CUSTOMER
+    if event.detail.get("auto") == "1" or event.author_role is None:
+        return Speaker.AUTOMATIC
+    return Speaker.AGENT
+
+
 def line_for_event(event: Event) -> ChatLine:
     is_message = event.kind is EventKind.MESSAGE
     return ChatLine(
@@ -102,6 +112,13 @@ class ChatRecord:
     """Server time of the customer's first unanswered message, or None."""
     read_only: bool = False
     """Closed, taken away, or opened from history: no sending."""
+    clock: ResponseClock = field(default_factory=ResponseClock)
+    """First- and next-response clocks, from the server's timestamps."""
+    targets: ResponseTargets = field(default_factory=ResponseTargets)
+    agent_messages: int = 0
+    customer_messages: int = 0
+    alerted: set[str] = field(default_factory=set)
+    """Which alerts ('warn:<start>', 'late:<start>', 'ratio:<hint>') were given, so each fires once."""
 
     @property
     def conversation_id(self) -> str:
@@ -182,14 +199,20 @@ class ChatRecord:
                 self.first_seq = line.seq if self.first_seq is None else min(self.first_seq, line.seq)
 
     def note_event(self, event: Event) -> None:
-        """Update what the event says about the chat beyond its rows."""
+        """Update what the event says about the chat beyond its rows.
+
+        Call once per event (only when :meth:`plan_event` returned a change),
+        so clocks and counts never see a message twice.
+        """
         if event.kind is EventKind.MESSAGE:
-            if event.author_role is Role.CUSTOMER:
-                if self.waiting_since is None:
-                    self.waiting_since = event.ts
+            speaker = speaker_of(event)
+            advance(self.clock, Utterance(event.ts, speaker), self.targets)
+            if speaker is Speaker.CUSTOMER:
+                self.customer_messages += 1
                 self.customer_typing = False
-            elif event.author_role is not None:
-                self.waiting_since = None
+            elif speaker is Speaker.AGENT:
+                self.agent_messages += 1
+            self.waiting_since = self.clock.open_since
         elif event.kind is EventKind.CLOSED:
             self.info.state = ChatState.CLOSED
             self.read_only = True

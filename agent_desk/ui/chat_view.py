@@ -91,8 +91,13 @@ class ChatView(QWidget):
         self.typing.setAccessibleName(self.tr("Typing indicator"))
         self.state = QLabel(self)
         self.state.setAccessibleName(self.tr("Chat state"))
+        self.timer = QLabel(self)
+        self.timer.setObjectName("responseTimer")
+        self.timer.setAccessibleName(self.tr("Response timer"))
+        self.ratio = QLabel(self)
+        self.ratio.setAccessibleName(self.tr("Answer ratio (答问比)"))
         header = QHBoxLayout()
-        for label in (self.title, self.waiting, self.typing):
+        for label in (self.title, self.waiting, self.timer, self.typing):
             header.addWidget(label)
         header.addStretch(1)
         header.addWidget(self.state)
@@ -129,6 +134,7 @@ class ChatView(QWidget):
         column = QVBoxLayout(main)
         column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(header)
+        column.addWidget(self.ratio)
         column.addWidget(self.messages, 1)
         column.addWidget(self.placeholders)
         column.addLayout(compose_row)
@@ -220,6 +226,13 @@ class ChatView(QWidget):
     def _insert(self, text: str) -> None:
         self.compose.insertPlainText(text)
         self.compose.setFocus()
+
+    def show_reading(self, timer: str, spoken_timer: str, ratio: str) -> None:
+        """The response timer and 答问比 line, from the desk's ResponseWatch."""
+        self.timer.setText(timer)
+        self.timer.setAccessibleDescription(spoken_timer)
+        self.ratio.setText(ratio)
+        self.ratio.setVisible(bool(ratio))
 
     def set_context(self, chats: list[ConversationInfo]) -> None:
         self.context.clear()

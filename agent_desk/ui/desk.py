@@ -44,6 +44,7 @@ from agent_desk.ui.knowledge import Knowledge
 from agent_desk.ui.main_window import MainWindow
 from agent_desk.ui.notifier import Cue, Notifier
 from agent_desk.ui.quick_replies import QuickReplies
+from agent_desk.ui.response_watch import ResponseWatch, WatchSettings
 from agent_desk.ui.session_bridge import SessionBridge
 from agent_desk.ui.wrap_up_dialog import WrapUpDialog
 
@@ -85,6 +86,10 @@ class Desk(QObject):
         window.urgent_requested.connect(self.go_to_most_urgent)
         self.quick_replies = QuickReplies(window, session, notifier, self.spawn, self)
         self.knowledge = Knowledge(window, session, notifier, self.spawn, self)
+        self.watch = ResponseWatch(self._watch_settings())
+        self.watch.warned.connect(lambda _cid, text: self.notifier.announce(text))
+        self.watch.breached.connect(self._breached)
+        self.watch.hinted.connect(lambda _cid, text: self.notifier.announce(text))
         window.tabs.currentChanged.connect(lambda _index: self._suggest_for_current())
         self._clock = QTimer(self)
         self._clock.setInterval(1000)
@@ -171,7 +176,10 @@ class Desk(QObject):
         view = self.window.views.get(event.conversation_id)
         if record is None or view is None:
             return
-        view.model.apply(record.plan_event(event))
+        change = record.plan_event(event)
+        if change is None:
+            return  # already shown (a resume can replay what arrived live)
+        view.model.apply(change)
         record.note_event(event)
         if self._is_news(event):
             self._announce_event(record, view, event)
@@ -271,14 +279,44 @@ class Desk(QObject):
             self.window.focus_view(view)
 
     def refresh_all(self) -> None:
+        self.watch.settings = self._watch_settings()
         for record in self.book.records.values():
             self._refresh(record)
+        if self.notifier.settings.order_by_urgency:
+            self.window.order_by(self._by_urgency())
 
     def _refresh(self, record: ChatRecord) -> None:
         view = self.window.views.get(record.conversation_id)
         if view is not None:
-            view.refresh(self.server_now())
+            now = self.server_now()
+            view.refresh(now)
+            reading = self.watch.read(record, now)
+            view.show_reading(reading.timer, reading.spoken_timer, reading.ratio)
             self.window.refresh_tab(record.conversation_id)
+
+    def _by_urgency(self) -> list[str]:
+        targets, now = self.watch.displayed_targets(), self.server_now()
+
+        def urgency(record: ChatRecord) -> float:
+            left = record.clock.remaining(now, targets)
+            return float("inf") if left is None or record.read_only else left
+
+        return [r.conversation_id for r in sorted(self.book.records.values(), key=urgency)]
+
+    def _watch_settings(self) -> WatchSettings:
+        settings = self.notifier.settings
+        return WatchSettings(
+            countdown=settings.countdown_enabled,
+            multiplier=settings.countdown_multiplier,
+            ratio_hints=settings.ratio_hints_enabled,
+            flash=settings.flash_on_breach,
+        )
+
+    def _breached(self, _conversation_id: str, text: str) -> None:
+        self.notifier.play(Cue.BREACH)
+        self.notifier.announce(text, assertive=True)
+        if self.watch.settings.flash:
+            self.notifier.flash()
 
     async def _set_status(self, status: str, limit: int) -> None:
         await self.session.request(SetStatus(id=self.session.new_id(), status=AgentStatus(status), max_chats=limit), Ok)

@@ -24,16 +24,18 @@ from agent_desk.ui.chat_view import ChatView
 URGENT_KEY = "F8"
 
 
-def tab_text(record: ChatRecord) -> str:
+def tab_text(record: ChatRecord, timer: str = "") -> str:
     """A tab's label: state in words and symbols, never colour alone."""
     parts = [record.info.customer_name]
+    if timer:
+        parts.append(timer)
     if record.unread:
         parts.append(ChatTabs.tr("(%1 new)").replace("%1", str(record.unread)))
     if record.closed:
         parts.append(ChatTabs.tr("[closed]"))
     elif record.read_only:
         parts.append(ChatTabs.tr("[read-only]"))
-    elif record.waiting_since is not None:
+    elif record.waiting_since is not None and not timer:
         parts.append("⏳")
     return " ".join(parts)
 
@@ -173,8 +175,20 @@ class MainWindow(QMainWindow):
         if view is None:
             return
         index = self.tabs.indexOf(view)
-        self.tabs.setTabText(index, tab_text(view.record))
+        self.tabs.setTabText(index, tab_text(view.record, view.timer.text()))
         self.tabs.setTabToolTip(index, view.waiting.text() or view.record.info.customer_name)
+
+    def order_by(self, conversation_ids: list[str]) -> None:
+        """Put the tabs in this order (most urgent first), keeping the current tab current."""
+        current = self.tabs.currentWidget()
+        bar = self.tabs.tabBar()
+        for position, conversation_id in enumerate(conversation_ids):
+            view = self.views.get(conversation_id)
+            index = self.tabs.indexOf(view) if view is not None else -1
+            if index >= 0 and index != position:
+                bar.moveTab(index, position)
+        if current is not None:
+            self.tabs.setCurrentWidget(current)
 
     def go_to_tab(self, index: int) -> None:
         if 0 <= index < self.tabs.count():

@@ -77,6 +77,11 @@ class Notifier(QObject):
             self._tray.showMessage("AgentDesk", text, QSystemTrayIcon.MessageIcon.Information, 4000)
         self.alerted.emit(text)
 
+    def flash(self) -> None:
+        """The optional taskbar flash at a breach: the only blinking the desk does."""
+        QApplication.alert(self._window)
+        self.alerted.emit("")
+
     def announce(self, text: str, assertive: bool = False) -> None:
         """Speak through the screen reader (QAccessibleAnnouncementEvent, Qt 6.8+)."""
         if not self.settings.announce_enabled:

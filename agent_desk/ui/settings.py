@@ -52,6 +52,47 @@ class DeskSettings:
     def volume(self, value: float) -> None:
         self._set("notify/volume", max(0.0, min(1.0, value)))
 
+    # response timers (WCAG 2.2.1: the agent may turn the display off or lengthen it)
+    @property
+    def countdown_enabled(self) -> bool:
+        return self._bool("timers/countdown", True)
+
+    @countdown_enabled.setter
+    def countdown_enabled(self, on: bool) -> None:
+        self._set("timers/countdown", on)
+
+    @property
+    def countdown_multiplier(self) -> float:
+        return max(1.0, min(10.0, float(self._store.value("timers/multiplier", 1.0))))
+
+    @countdown_multiplier.setter
+    def countdown_multiplier(self, value: float) -> None:
+        self._set("timers/multiplier", max(1.0, min(10.0, value)))
+
+    @property
+    def ratio_hints_enabled(self) -> bool:
+        return self._bool("timers/ratio_hints", True)
+
+    @ratio_hints_enabled.setter
+    def ratio_hints_enabled(self, on: bool) -> None:
+        self._set("timers/ratio_hints", on)
+
+    @property
+    def flash_on_breach(self) -> bool:
+        return self._bool("timers/flash", False)
+
+    @flash_on_breach.setter
+    def flash_on_breach(self, on: bool) -> None:
+        self._set("timers/flash", on)
+
+    @property
+    def order_by_urgency(self) -> bool:
+        return self._bool("timers/order_by_urgency", False)
+
+    @order_by_urgency.setter
+    def order_by_urgency(self, on: bool) -> None:
+        self._set("timers/order_by_urgency", on)
+
     # language: "" follows the system
     @property
     def language(self) -> str:
