@@ -11,9 +11,13 @@ from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import TypeVar
 
-from agent_desk.client.connection import Connection
+import msgspec
+import pytest
+
+from agent_desk.client.connection import Connection, RequestFailed
 from agent_desk.domain.clock import Clock
-from agent_desk.protocol.messages import Role
+from agent_desk.protocol.errors import ErrorCode
+from agent_desk.protocol.messages import Ok, Role
 from agent_desk.server.app import Server
 from agent_desk.server.config import ServerConfig
 
@@ -52,6 +56,14 @@ async def staff(server: Server, username: str, role: Role = Role.AGENT, max_chat
     await conn.login(username, f"pw-{username}")
     await conn.resume({})
     return conn
+
+
+async def refused(conn: Connection, message: msgspec.Struct, code: ErrorCode) -> str:
+    """Send a request that must fail with ``code``; returns the error's message."""
+    with pytest.raises(RequestFailed) as failure:
+        await conn.request(message, Ok)
+    assert failure.value.code is code, failure.value.error.message
+    return failure.value.error.message
 
 
 async def wait_until(condition: Callable[[], T], units: float = 5) -> T:

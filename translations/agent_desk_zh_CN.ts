@@ -1,19 +1,112 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ArticleEditor</name>
+    <message>
+        <location filename="../agent_desk/ui/article_editor.py" line="37" />
+        <source>Edit article</source>
+        <translation>编辑文章</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/article_editor.py" line="37" />
+        <source>New article</source>
+        <translation>新建文章</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/article_editor.py" line="46" />
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/article_editor.py" line="47" />
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/article_editor.py" line="54" />
+        <source>&amp;Title:</source>
+        <translation>标题(&amp;T):</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/article_editor.py" line="54" />
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/article_editor.py" line="55" />
+        <source>&amp;Category:</source>
+        <translation>分类(&amp;C):</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/article_editor.py" line="55" />
+        <source>Category</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/article_editor.py" line="56" />
+        <source>Ta&amp;gs (comma separated):</source>
+        <translation>标签(逗号分隔)(&amp;G):</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/article_editor.py" line="56" />
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/article_editor.py" line="57" />
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L):</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/article_editor.py" line="57" />
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/article_editor.py" line="58" />
+        <source>&amp;Body:</source>
+        <translation>正文(&amp;B):</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/article_editor.py" line="58" />
+        <source>Body</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/article_editor.py" line="66" />
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/article_editor.py" line="81" />
+        <source>Title, category and body must not be empty.</source>
+        <translation>标题、分类和正文都不能为空。</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/article_editor.py" line="83" />
+        <source>The body is longer than %1 characters.</source>
+        <translation>正文超过了 %1 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/article_editor.py" line="85" />
+        <source>At most 12 tags of up to 32 characters, and a category of up to 32.</source>
+        <translation>最多 12 个标签,每个最长 32 个字符;分类最长 32 个字符。</translation>
+    </message>
+</context>
+<context>
     <name>ChatTabs</name>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="31" />
+        <location filename="../agent_desk/ui/main_window.py" line="33" />
         <source>(%1 new)</source>
         <translation>(%1 条新消息)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="33" />
+        <location filename="../agent_desk/ui/main_window.py" line="35" />
         <source>[closed]</source>
         <translation>[已结束]</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="35" />
+        <location filename="../agent_desk/ui/main_window.py" line="37" />
         <source>[read-only]</source>
         <translation>[只读]</translation>
     </message>
@@ -21,102 +114,112 @@
 <context>
     <name>ChatView</name>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="32" />
+        <location filename="../agent_desk/ui/chat_view.py" line="35" />
         <source>waiting %1 s</source>
         <translation>已等待 %1 秒</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="33" />
+        <location filename="../agent_desk/ui/chat_view.py" line="36" />
         <source>waiting %1 min %2 s</source>
         <translation>已等待 %1 分 %2 秒</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="80" />
+        <location filename="../agent_desk/ui/chat_view.py" line="87" />
         <source>Customer</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="82" />
+        <location filename="../agent_desk/ui/chat_view.py" line="89" />
         <source>Waiting time</source>
         <translation>等待时长</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="84" />
+        <location filename="../agent_desk/ui/chat_view.py" line="91" />
         <source>Typing indicator</source>
         <translation>输入状态</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="86" />
+        <location filename="../agent_desk/ui/chat_view.py" line="93" />
         <source>Chat state</source>
         <translation>会话状态</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="100" />
+        <location filename="../agent_desk/ui/chat_view.py" line="96" />
+        <source>Response timer</source>
+        <translation>响应计时</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/chat_view.py" line="98" />
+        <source>Answer ratio (答问比)</source>
+        <translation>答问比</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/chat_view.py" line="112" />
         <source>Messages with %1</source>
         <translation>与 %1 的消息</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="105" />
+        <location filename="../agent_desk/ui/chat_view.py" line="120" />
         <source>Reply to %1</source>
         <translation>回复 %1</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="106" />
+        <location filename="../agent_desk/ui/chat_view.py" line="121" />
         <source>Enter sends, Shift+Enter starts a new line</source>
         <translation>回车发送,Shift+回车换行</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="107" />
+        <location filename="../agent_desk/ui/chat_view.py" line="122" />
         <source>Type a reply. Enter sends, Shift+Enter adds a line.</source>
         <translation>输入回复。回车发送,Shift+回车换行。</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="111" />
+        <location filename="../agent_desk/ui/chat_view.py" line="126" />
         <source>&amp;Send</source>
         <translation>发送(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="112" />
+        <location filename="../agent_desk/ui/chat_view.py" line="127" />
         <source>Send reply</source>
         <translation>发送回复</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="137" />
+        <location filename="../agent_desk/ui/chat_view.py" line="154" />
         <source>Earlier chats with this shop</source>
         <translation>该顾客在本店的历史会话</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="139" />
+        <location filename="../agent_desk/ui/chat_view.py" line="156" />
         <source>Earlier chats with this customer</source>
         <translation>该顾客的历史会话</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="152" />
+        <location filename="../agent_desk/ui/chat_view.py" line="169" />
         <source>customer is typing…</source>
         <translation>顾客正在输入…</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="155" />
+        <location filename="../agent_desk/ui/chat_view.py" line="172" />
         <source>Closed (read-only)</source>
         <translation>已结束(只读)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="157" />
+        <location filename="../agent_desk/ui/chat_view.py" line="174" />
         <source>No longer yours (read-only)</source>
         <translation>已转给他人(只读)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="167" />
+        <location filename="../agent_desk/ui/chat_view.py" line="241" />
         <source>No earlier chats</source>
         <translation>没有历史会话</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="170" />
+        <location filename="../agent_desk/ui/chat_view.py" line="244" />
         <source>open</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="171" />
+        <location filename="../agent_desk/ui/chat_view.py" line="245" />
         <source>, rated %1 of 5</source>
         <translation>,评分 %1/5</translation>
     </message>
@@ -124,52 +227,52 @@
 <context>
     <name>Desk</name>
     <message>
-        <location filename="../agent_desk/ui/desk.py" line="100" />
+        <location filename="../agent_desk/ui/desk.py" line="113" />
         <source>Not connected: try again when the connection is back.</source>
         <translation>未连接:请在连接恢复后重试。</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/desk.py" line="144" />
+        <location filename="../agent_desk/ui/desk.py" line="161" />
         <source>New chat from %1</source>
         <translation>%1 发起了新会话</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/desk.py" line="177" />
+        <location filename="../agent_desk/ui/desk.py" line="200" />
         <source>%1 says: %2</source>
         <translation>%1 说:%2</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/desk.py" line="180" />
+        <location filename="../agent_desk/ui/desk.py" line="203" />
         <source>%1 left the chat</source>
         <translation>%1 已离开会话</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/desk.py" line="189" />
+        <location filename="../agent_desk/ui/desk.py" line="212" />
         <source>The chat with %1 moved to another agent</source>
         <translation>与 %1 的会话已转给其他客服</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/desk.py" line="196" />
+        <location filename="../agent_desk/ui/desk.py" line="219" />
         <source>Connection lost. Reconnecting… Your unsent messages are kept.</source>
         <translation>连接已断开,正在重连…未发出的消息已保存。</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/desk.py" line="200" />
+        <location filename="../agent_desk/ui/desk.py" line="223" />
         <source>Your session has ended: please log in again. (%1)</source>
         <translation>登录已失效,请重新登录。(%1)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/desk.py" line="208" />
+        <location filename="../agent_desk/ui/desk.py" line="235" />
         <source>Reconnected. %1 messages arrived while you were away.</source>
         <translation>已重新连接。断线期间收到 %1 条消息。</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/desk.py" line="227" />
+        <location filename="../agent_desk/ui/desk.py" line="254" />
         <source>A message to %1 was not sent: %2</source>
         <translation>发给 %1 的消息未发出:%2</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/desk.py" line="240" />
+        <location filename="../agent_desk/ui/desk.py" line="275" />
         <source>No customer is waiting for an answer</source>
         <translation>没有等待回复的顾客</translation>
     </message>
@@ -214,6 +317,92 @@
         <location filename="../agent_desk/ui/history_dialog.py" line="36" />
         <source>No closed chats yet</source>
         <translation>还没有已结束的会话</translation>
+    </message>
+</context>
+<context>
+    <name>Knowledge</name>
+    <message>
+        <location filename="../agent_desk/ui/knowledge.py" line="60" />
+        <source>Search the knowledge base</source>
+        <translation>搜索知识库</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/knowledge.py" line="76" />
+        <source>Suggested for: %1</source>
+        <translation>为这句推荐:%1</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/knowledge.py" line="78" />
+        <source>%1 articles for “%2”</source>
+        <translation>“%2”共 %1 篇文章</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/knowledge.py" line="109" />
+        <source>Open a chat to insert into</source>
+        <translation>请先打开一个会话再插入</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/knowledge.py" line="143" />
+        <source>Article saved</source>
+        <translation>文章已保存</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/knowledge.py" line="149" />
+        <source>Article deleted</source>
+        <translation>文章已删除</translation>
+    </message>
+</context>
+<context>
+    <name>KnowledgePanel</name>
+    <message>
+        <location filename="../agent_desk/ui/knowledge_panel.py" line="68" />
+        <source>Knowledge</source>
+        <translation>知识库</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/knowledge_panel.py" line="72" />
+        <source>Search the knowledge base</source>
+        <translation>搜索知识库</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/knowledge_panel.py" line="73" />
+        <source>Search articles (F4)</source>
+        <translation>搜索文章(F4)</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/knowledge_panel.py" line="76" />
+        <source>Knowledge results heading</source>
+        <translation>知识库结果标题</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/knowledge_panel.py" line="78" />
+        <source>Articles: Enter inserts the answer, Shift+Enter the excerpt</source>
+        <translation>文章:回车插入答案,Shift+回车插入摘录</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/knowledge_panel.py" line="82" />
+        <source>Article</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/knowledge_panel.py" line="83" />
+        <source>Insert &amp;answer</source>
+        <translation>插入答案(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/knowledge_panel.py" line="84" />
+        <source>Insert e&amp;xcerpt</source>
+        <translation>插入摘录(&amp;X)</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/knowledge_panel.py" line="88" />
+        <source>&amp;New article…</source>
+        <translation>新建文章(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/knowledge_panel.py" line="89" />
+        <source>&amp;Edit article…</source>
+        <translation>编辑文章(&amp;E)…</translation>
     </message>
 </context>
 <context>
@@ -287,102 +476,102 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="62" />
+        <location filename="../agent_desk/ui/main_window.py" line="64" />
         <source>AgentDesk — %1</source>
         <translation>AgentDesk — %1</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="73" />
+        <location filename="../agent_desk/ui/main_window.py" line="75" />
         <source>Connection status</source>
         <translation>连接状态</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="78" />
+        <location filename="../agent_desk/ui/main_window.py" line="80" />
         <source>Notice</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="83" />
+        <location filename="../agent_desk/ui/main_window.py" line="85" />
         <source>My status</source>
         <translation>我的状态</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="85" />
+        <location filename="../agent_desk/ui/main_window.py" line="87" />
         <source>Available</source>
         <translation>在线接待</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="86" />
+        <location filename="../agent_desk/ui/main_window.py" line="88" />
         <source>Away</source>
         <translation>离开</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="87" />
+        <location filename="../agent_desk/ui/main_window.py" line="89" />
         <source>Paused (no new chats)</source>
         <translation>暂停(不接新会话)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="90" />
+        <location filename="../agent_desk/ui/main_window.py" line="92" />
         <source>S&amp;tatus:</source>
         <translation>状态(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="95" />
+        <location filename="../agent_desk/ui/main_window.py" line="97" />
         <source>My concurrent chat limit</source>
         <translation>我的同时接待上限</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="96" />
+        <location filename="../agent_desk/ui/main_window.py" line="98" />
         <source>&amp;Chat limit:</source>
         <translation>接待上限(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="99" />
+        <location filename="../agent_desk/ui/main_window.py" line="101" />
         <source>Chats I hold</source>
         <translation>当前接待数</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="109" />
+        <location filename="../agent_desk/ui/main_window.py" line="111" />
         <source>Chats</source>
         <translation>会话</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="112" />
+        <location filename="../agent_desk/ui/main_window.py" line="114" />
         <source>No chats yet. New chats open here as tabs.</source>
         <translation>暂无会话。新会话会以标签页打开。</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="125" />
+        <location filename="../agent_desk/ui/main_window.py" line="127" />
         <source>&amp;Chats</source>
         <translation>会话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="126" />
+        <location filename="../agent_desk/ui/main_window.py" line="128" />
         <source>Go to the most &amp;urgent chat</source>
         <translation>转到最紧急的会话(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="128" />
+        <location filename="../agent_desk/ui/main_window.py" line="130" />
         <source>&amp;Close chat…</source>
         <translation>结束会话(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="130" />
+        <location filename="../agent_desk/ui/main_window.py" line="132" />
         <source>Closed chats (&amp;history)…</source>
         <translation>历史会话(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="134" />
+        <location filename="../agent_desk/ui/main_window.py" line="136" />
         <source>Go to chat %1</source>
         <translation>转到第 %1 个会话</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="137" />
+        <location filename="../agent_desk/ui/main_window.py" line="139" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="210" />
+        <location filename="../agent_desk/ui/main_window.py" line="224" />
         <source>%1 of %2 chats</source>
         <translation>%1/%2 个会话</translation>
     </message>
@@ -441,6 +630,319 @@
     </message>
 </context>
 <context>
+    <name>PhraseManager</name>
+    <message>
+        <location filename="../agent_desk/ui/phrase_manager.py" line="67" />
+        <source>Manage quick replies</source>
+        <translation>管理快捷短语</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/phrase_manager.py" line="77" />
+        <source>My phrases</source>
+        <translation>我的短语</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/phrase_manager.py" line="78" />
+        <source>Team phrases</source>
+        <translation>团队短语</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/phrase_manager.py" line="79" />
+        <source>Which phrases</source>
+        <translation>短语范围</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/phrase_manager.py" line="81" />
+        <source>Phrases: Alt+Up and Alt+Down reorder</source>
+        <translation>短语:Alt+上/下 调整顺序</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/phrase_manager.py" line="90" />
+        <source>&amp;Group:</source>
+        <translation>分组(&amp;G):</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/phrase_manager.py" line="90" />
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/phrase_manager.py" line="91" />
+        <source>C&amp;ode:</source>
+        <translation>编码(&amp;O):</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/phrase_manager.py" line="91" />
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/phrase_manager.py" line="92" />
+        <source>&amp;Text:</source>
+        <translation>内容(&amp;T):</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/phrase_manager.py" line="92" />
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/phrase_manager.py" line="93" />
+        <source>&amp;English:</source>
+        <translation>英文(&amp;E):</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/phrase_manager.py" line="93" />
+        <source>English text</source>
+        <translation>英文内容</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/phrase_manager.py" line="97" />
+        <source>Placeholders: {customer_name} {agent_name} {shop_name} {order_id}</source>
+        <translation>可用占位符:{customer_name} {agent_name} {shop_name} {order_id}</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/phrase_manager.py" line="101" />
+        <source>Phrase manager message</source>
+        <translation>短语管理提示</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/phrase_manager.py" line="102" />
+        <source>&amp;Show:</source>
+        <translation>显示(&amp;S):</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/phrase_manager.py" line="123" />
+        <source>&amp;New</source>
+        <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/phrase_manager.py" line="124" />
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/phrase_manager.py" line="125" />
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/phrase_manager.py" line="126" />
+        <source>&amp;Pin / unpin (Alt+1…9)</source>
+        <translation>置顶/取消置顶(&amp;P)(Alt+1…9)</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/phrase_manager.py" line="127" />
+        <source>Use as &amp;greeting (F2)</source>
+        <translation>设为欢迎语(&amp;G)(F2)</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/phrase_manager.py" line="128" />
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/phrase_manager.py" line="129" />
+        <source>E&amp;xport…</source>
+        <translation>导出(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/phrase_manager.py" line="130" />
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/phrase_manager.py" line="175" />
+        <source>pinned %1</source>
+        <translation>置顶第 %1</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/phrase_manager.py" line="177" />
+        <source>greeting</source>
+        <translation>欢迎语</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/phrase_manager.py" line="221" />
+        <source>Only leads and admins change team phrases.</source>
+        <translation>只有组长和管理员可以修改团队短语。</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/phrase_manager.py" line="249" />
+        <source>Import phrases</source>
+        <translation>导入短语</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/phrase_manager.py" line="249" />
+        <location filename="../agent_desk/ui/phrase_manager.py" line="254" />
+        <source>Phrases (*.csv *.json)</source>
+        <translation>短语文件 (*.csv *.json)</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/phrase_manager.py" line="254" />
+        <source>Export phrases</source>
+        <translation>导出短语</translation>
+    </message>
+</context>
+<context>
+    <name>PhrasePalette</name>
+    <message>
+        <location filename="../agent_desk/ui/phrase_palette.py" line="41" />
+        <source>Quick replies</source>
+        <translation>快捷短语</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/phrase_palette.py" line="44" />
+        <source>Matching quick replies</source>
+        <translation>匹配的快捷短语</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/phrase_palette.py" line="46" />
+        <source>Search quick replies</source>
+        <translation>搜索快捷短语</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/phrase_palette.py" line="47" />
+        <source>Code, pinyin initials or words; Enter inserts</source>
+        <translation>编码、拼音首字母或文字;回车插入</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/phrase_palette.py" line="48" />
+        <source>&amp;Search:</source>
+        <translation>搜索(&amp;S):</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/phrase_palette.py" line="67" />
+        <source>%1 matching</source>
+        <translation>匹配 %1 条</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceholderBar</name>
+    <message>
+        <location filename="../agent_desk/ui/placeholder_bar.py" line="22" />
+        <source>Customer's name</source>
+        <translation>顾客称呼</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/placeholder_bar.py" line="23" />
+        <source>Your name</source>
+        <translation>你的名字</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/placeholder_bar.py" line="24" />
+        <source>Shop name</source>
+        <translation>店铺名称</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/placeholder_bar.py" line="25" />
+        <source>Order number</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/placeholder_bar.py" line="84" />
+        <source>%1 for this reply (Enter to use, Esc to drop):</source>
+        <translation>这条回复需要%1(回车确认,Esc 放弃):</translation>
+    </message>
+</context>
+<context>
+    <name>QuickReplies</name>
+    <message>
+        <location filename="../agent_desk/ui/quick_replies.py" line="64" />
+        <source>Quick replies were updated</source>
+        <translation>快捷短语已更新</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/quick_replies.py" line="83" />
+        <source>&amp;Quick replies</source>
+        <translation>快捷短语(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/quick_replies.py" line="84" />
+        <source>Search quick replies…</source>
+        <translation>搜索快捷短语…</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/quick_replies.py" line="85" />
+        <source>Send my greeting</source>
+        <translation>发送我的欢迎语</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/quick_replies.py" line="86" />
+        <source>Manage quick replies…</source>
+        <translation>管理快捷短语…</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/quick_replies.py" line="90" />
+        <source>Insert pinned reply %1</source>
+        <translation>插入置顶短语 %1</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/quick_replies.py" line="115" />
+        <source>No reply is pinned at %1</source>
+        <translation>第 %1 位没有置顶短语</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/quick_replies.py" line="124" />
+        <source>Choose a greeting first: Quick replies → Manage</source>
+        <translation>请先设置欢迎语:快捷短语 → 管理</translation>
+    </message>
+</context>
+<context>
+    <name>ResponseWatch</name>
+    <message>
+        <location filename="../agent_desk/ui/response_watch.py" line="83" />
+        <location filename="../agent_desk/ui/response_watch.py" line="113" />
+        <source>first reply</source>
+        <translation>首次回复</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/response_watch.py" line="85" />
+        <location filename="../agent_desk/ui/response_watch.py" line="115" />
+        <source>reply</source>
+        <translation>回复</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/response_watch.py" line="88" />
+        <source>%1: %2 s left for a %3</source>
+        <translation>%1:%3还剩 %2 秒</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/response_watch.py" line="93" />
+        <source>⚠ late %1s</source>
+        <translation>⚠ 超时 %1 秒</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/response_watch.py" line="95" />
+        <source>%1: late by %2 s</source>
+        <translation>%1:已超时 %2 秒</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/response_watch.py" line="102" />
+        <source>%1 is waiting: %2 s left</source>
+        <translation>%1 在等待:还剩 %2 秒</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/response_watch.py" line="118" />
+        <source>Late %1 to %2</source>
+        <translation>%2 的%1已超时</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/response_watch.py" line="130" />
+        <source>the customer asked more than you answered: anything left unanswered?</source>
+        <translation>顾客问得比你答得多:有没有漏回的问题?</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/response_watch.py" line="133" />
+        <source>many short messages: combine them?</source>
+        <translation>短消息太多:要不要合并成一条?</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/response_watch.py" line="136" />
+        <source>答问比 %1</source>
+        <translation>答问比 %1</translation>
+    </message>
+</context>
+<context>
     <name>SettingsMenu</name>
     <message>
         <location filename="../agent_desk/ui/settings_menu.py" line="34" />
@@ -458,14 +960,52 @@
         <translation>读屏播报(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/settings_menu.py" line="42" />
+        <location filename="../agent_desk/ui/settings_menu.py" line="43" />
         <source>&amp;Language</source>
         <translation>界面语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/settings_menu.py" line="44" />
+        <location filename="../agent_desk/ui/settings_menu.py" line="45" />
         <source>Follow the system</source>
         <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/settings_menu.py" line="73" />
+        <source>Show response &amp;countdown</source>
+        <translation>显示响应倒计时(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/settings_menu.py" line="77" />
+        <source>答问比 &amp;hints</source>
+        <translation>答问比提示(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/settings_menu.py" line="80" />
+        <source>&amp;Flash the taskbar when a reply is late</source>
+        <translation>回复超时时闪烁任务栏(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/settings_menu.py" line="85" />
+        <source>Order tabs by &amp;urgency</source>
+        <translation>按紧急程度排列标签页(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/settings_menu.py" line="87" />
+        <source>&amp;Lengthen my timers</source>
+        <translation>延长我的计时(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/settings_menu.py" line="90" />
+        <source>%1×</source>
+        <translation>%1 倍</translation>
+    </message>
+</context>
+<context>
+    <name>SlashCompleter</name>
+    <message>
+        <location filename="../agent_desk/ui/slash_completer.py" line="62" />
+        <source>Quick reply suggestions</source>
+        <translation>快捷短语候选</translation>
     </message>
 </context>
 <context>
@@ -532,6 +1072,54 @@
         <location filename="../agent_desk/ui/wrap_up_dialog.py" line="39" />
         <source>&amp;Close chat</source>
         <translation>结束会话(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>self.manager</name>
+    <message>
+        <location filename="../agent_desk/ui/phrase_edits.py" line="73" />
+        <source>Phrase saved.</source>
+        <translation>短语已保存。</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/phrase_edits.py" line="77" />
+        <source>Phrase deleted.</source>
+        <translation>短语已删除。</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/phrase_edits.py" line="87" />
+        <source>Moved.</source>
+        <translation>已移动。</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/phrase_edits.py" line="93" />
+        <source>At most nine phrases can be pinned (Alt+1…9).</source>
+        <translation>最多只能置顶九条短语(Alt+1…9)。</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/phrase_edits.py" line="96" />
+        <source>Pins saved.</source>
+        <translation>置顶已保存。</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/phrase_edits.py" line="100" />
+        <source>Greeting saved: F2 sends it.</source>
+        <translation>欢迎语已保存:按 F2 发送。</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/phrase_edits.py" line="108" />
+        <source>Nothing imported: %1</source>
+        <translation>未导入任何短语:%1</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/phrase_edits.py" line="117" />
+        <source>Imported %1 phrases.</source>
+        <translation>已导入 %1 条短语。</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/phrase_edits.py" line="123" />
+        <source>Exported %1 phrases.</source>
+        <translation>已导出 %1 条短语。</translation>
     </message>
 </context>
 </TS>

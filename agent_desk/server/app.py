@@ -22,10 +22,13 @@ from agent_desk.protocol.messages import ChatState, Error, Hello
 from agent_desk.server import db as database
 from agent_desk.server.accounts import Accounts
 from agent_desk.server.config import ServerConfig
+from agent_desk.server.content_handlers import ContentHandlers
 from agent_desk.server.conversations import Conversations
 from agent_desk.server.handlers import Handlers
 from agent_desk.server.http import HttpRoutes
+from agent_desk.server.knowledge import Knowledge
 from agent_desk.server.peers import Peer
+from agent_desk.server.phrases import Phrases
 from agent_desk.server.service import ChatService
 
 log = logging.getLogger(__name__)
@@ -51,7 +54,10 @@ class Server:
         self.accounts = Accounts(self.db, self.clock, config.token_ttl_seconds)
         self.conversations = Conversations(self.db, self.clock)
         self.service = ChatService(config, self.accounts, self.conversations, self.clock)
-        self.handlers = Handlers(self.service, self.close_user_sockets)
+        self.phrases = Phrases(self.db, self.clock)
+        self.knowledge = Knowledge(self.db, self.clock)
+        content = ContentHandlers(self.service.floor, self.phrases, self.knowledge)
+        self.handlers = Handlers(self.service, self.close_user_sockets, content)
         self._http = HttpRoutes(self.health)
         self._ws: WsServer | None = None
         self._peers: set[Peer] = set()

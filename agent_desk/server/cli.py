@@ -1,6 +1,6 @@
 """``agent-desk-server``: run the server, or manage its accounts.
 
-agent-desk-server --host 127.0.0.1 --port 8765 --data DIR [--demo]
+agent-desk-server --host 127.0.0.1 --port 8765 --data DIR [--demo] [--shop-name NAME]
 agent-desk-server user add NAME --role ROLE --data DIR
 """
 
@@ -20,7 +20,7 @@ from agent_desk.server import db as database
 from agent_desk.server.accounts import AccountError, Accounts
 from agent_desk.server.app import Server
 from agent_desk.server.config import ServerConfig
-from agent_desk.server.demo import seed_demo
+from agent_desk.server.demo import seed_demo, seed_demo_content
 
 
 def _serve_parser() -> argparse.ArgumentParser:
@@ -28,7 +28,8 @@ def _serve_parser() -> argparse.ArgumentParser:
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8765, help="0 picks a free port")
     parser.add_argument("--data", type=Path, default=Path("agentdesk-data"), help="folder for the SQLite file")
-    parser.add_argument("--demo", action="store_true", help="seed demo accounts for every role")
+    parser.add_argument("--demo", action="store_true", help="seed demo accounts, quick replies and articles")
+    parser.add_argument("--shop-name", help="the shop's name, filled into {shop_name} in quick replies")
     parser.add_argument("--grace", type=float, default=60.0, help="seconds before a lost agent's chats move")
     parser.add_argument("--allow-origin", action="append", default=[], help="extra browser origin to accept")
     parser.add_argument("--log-level", default="INFO")
@@ -88,6 +89,11 @@ async def _serve(args: argparse.Namespace) -> None:
         print("demo accounts (user / password / role):")
         for account in seed_demo(server.accounts):
             print(f"  {account.username:<11} {account.password:<11} {account.role}")
+        phrases, articles = seed_demo_content(server.phrases, server.knowledge)
+        if phrases or articles:
+            print(f"demo content: {phrases} team quick replies, {articles} knowledge articles")
+    if args.shop_name is not None:
+        server.phrases.set_shop_name(args.shop_name)
     await server.start()
     print(f"AgentDesk server listening on {server.url} (customer page {server.http_url}/)", flush=True)
     try:

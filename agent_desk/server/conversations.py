@@ -145,7 +145,14 @@ class Conversations:
         """Create a queued conversation and its first event."""
         now = self._clock.now()
         conv = Conversation(
-            f"conv_{uuid.uuid4().hex[:16]}", customer.id, customer.display_name, ChatState.QUEUED, None, now, now, 0,
+            f"conv_{uuid.uuid4().hex[:16]}",
+            customer.id,
+            customer.display_name,
+            ChatState.QUEUED,
+            None,
+            now,
+            now,
+            0,
             customer_lang=customer.lang,
         )
         with transaction(self._db):

@@ -90,9 +90,13 @@ _V3_JOIN_KEY = """
 # Quick replies (team and personal), each agent's pins and greeting, team
 # settings, and the knowledge base with two full-text indexes:
 # - articles_fts (trigram) answers terms of 3+ characters and suggestions;
-# - article_grams holds every 1- and 2-character run piece (written by
-#   server/knowledge.py), because trigram cannot match shorter terms and a
-#   LIKE over every article is a table scan (~60 ms at 10,000 articles).
+# - article_grams holds every 1- and 2-character piece of each run of letters
+#   and digits (written by server/knowledge.py, contentless: it would double
+#   the file), because trigram cannot match shorter terms and a LIKE over
+#   every article is a table scan (~60 ms at 10,000 articles);
+# - the *_vocab tables count the articles that hold a piece, so suggestions
+#   can leave the commonest pieces out. The bm25 weights (title 4, body 1,
+#   tags 2) are each index's rank setting.
 # Foreign keys (on for every connection, see open_database) drop the pins of a
 # deleted phrase and clear a greeting that pointed at it.
 _V4_CONTENT = """
@@ -140,7 +144,7 @@ _V4_CONTENT = """
         CREATE VIRTUAL TABLE articles_fts USING fts5(
             title, body, tags, content='articles', content_rowid='id', tokenize='trigram'
         );
-        INSERT INTO articles_fts(articles_fts, rank) VALUES ('rank', 'bm25(10.0, 1.0, 4.0)');
+        INSERT INTO articles_fts(articles_fts, rank) VALUES ('rank', 'bm25(4.0, 1.0, 2.0)');
         CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
             INSERT INTO articles_fts(rowid, title, body, tags) VALUES (new.id, new.title, new.body, new.tags);
         END;
@@ -153,8 +157,10 @@ _V4_CONTENT = """
                 VALUES ('delete', old.id, old.title, old.body, old.tags);
             INSERT INTO articles_fts(rowid, title, body, tags) VALUES (new.id, new.title, new.body, new.tags);
         END;
-        CREATE VIRTUAL TABLE article_grams USING fts5(title, body, tags, content='', detail='column');
-        INSERT INTO article_grams(article_grams, rank) VALUES ('rank', 'bm25(10.0, 1.0, 4.0)');
+        CREATE VIRTUAL TABLE article_grams USING fts5(title, body, tags, content='');
+        INSERT INTO article_grams(article_grams, rank) VALUES ('rank', 'bm25(4.0, 1.0, 2.0)');
+        CREATE VIRTUAL TABLE articles_fts_vocab USING fts5vocab(articles_fts, 'row');
+        CREATE VIRTUAL TABLE article_grams_vocab USING fts5vocab(article_grams, 'row');
 """
 
 MIGRATIONS: tuple[str, ...] = (_V1_BASE, _V2_PARTICIPANTS, _V3_JOIN_KEY, _V4_CONTENT)

@@ -1,11 +1,28 @@
-"""Demo accounts for every role, so `--demo` starts a server you can use at once."""
+"""Demo data for `--demo`: accounts for every role, team quick replies and articles.
+
+The phrases and articles ship as JSON in ``demo_data/`` beside this module:
+``phrases.json`` is a list of ``{"group", "code", "text", "text_en"}`` and
+``articles.json`` a list of ``{"title", "body", "category", "tags", "lang"}``.
+"""
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
+from importlib import resources
+from importlib.resources.abc import Traversable
 
-from agent_desk.protocol.messages import Role
+import msgspec
+
+from agent_desk.domain.phrases import PhraseFields
+from agent_desk.protocol.messages import ArticleDraft, PhraseDraft, Role
 from agent_desk.server.accounts import Accounts
+from agent_desk.server.knowledge import Knowledge
+from agent_desk.server.phrases import Phrases
+
+log = logging.getLogger(__name__)
+
+DEMO_SHOP_NAME = "衣橱与数码旗舰店 (Wardrobe & Gadgets Flagship)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,3 +52,44 @@ def seed_demo(accounts: Accounts) -> list[DemoAccount]:
         if accounts.get(account.username) is None:
             accounts.add_user(account.username, account.password, account.role, account.display_name)
     return list(DEMO_ACCOUNTS)
+
+
+def demo_files() -> Traversable:
+    return resources.files("agent_desk.server").joinpath("demo_data")
+
+
+def load_phrases(data: bytes) -> list[PhraseFields]:
+    """Parse phrases.json; raises msgspec.ValidationError on a malformed file."""
+    drafts = msgspec.json.decode(data, type=list[PhraseDraft])
+    return [PhraseFields(d.group, d.text, d.code, d.text_en) for d in drafts]
+
+
+def load_articles(data: bytes) -> list[ArticleDraft]:
+    """Parse articles.json; raises msgspec.ValidationError on a malformed file."""
+    return msgspec.json.decode(data, type=list[ArticleDraft])
+
+
+def seed_demo_content(phrases: Phrases, knowledge: Knowledge, files: Traversable | None = None) -> tuple[int, int]:
+    """Load the demo phrases and articles into empty tables; returns how many of each.
+
+    Never adds to data that is already there: a restarted demo keeps the
+    phrases and articles people edited. A file that does not parse stops the
+    start-up loudly rather than leaving a half-empty demo.
+    """
+    files = files or demo_files()
+    if not phrases.shop_name():
+        phrases.set_shop_name(DEMO_SHOP_NAME)
+    added_phrases = added_articles = 0
+    phrase_file, article_file = files.joinpath("phrases.json"), files.joinpath("articles.json")
+    if phrases.count("team") == 0 and _present(phrase_file):
+        added_phrases = phrases.seed_team(load_phrases(phrase_file.read_bytes()))
+    if knowledge.count() == 0 and _present(article_file):
+        added_articles = knowledge.save_many(load_articles(article_file.read_bytes()))
+    return added_phrases, added_articles
+
+
+def _present(file: Traversable) -> bool:
+    if file.is_file():
+        return True
+    log.warning("no demo data file %s", file.name)
+    return False

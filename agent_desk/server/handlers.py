@@ -46,6 +46,7 @@ from agent_desk.protocol.messages import (
     Welcome,
 )
 from agent_desk.server.accounts import TokenExpired, TokenInvalid
+from agent_desk.server.content_handlers import ContentHandlers
 from agent_desk.server.conversations import Conversation
 from agent_desk.server.peers import Peer
 from agent_desk.server.service import ChatService
@@ -61,7 +62,9 @@ def fail(code: ErrorCode, message: str) -> ProtocolError:
 class Handlers:
     """One instance per server; methods take the peer and the decoded frame."""
 
-    def __init__(self, service: ChatService, on_logout: Callable[[str], None]) -> None:
+    def __init__(
+        self, service: ChatService, on_logout: Callable[[str], None], content: ContentHandlers | None = None
+    ) -> None:
         self.service = service
         self._on_logout = on_logout
         self.table: dict[type[msgspec.Struct], Handler] = {
@@ -80,6 +83,9 @@ class Handlers:
             ListChats: self.list_chats,
             FetchEvents: self.fetch_events,
         }
+        if content is not None:
+            # Quick replies and the knowledge base live in their own module.
+            self.table.update(content.table)
 
     # ------------------------------------------------------------ hello
 

@@ -40,14 +40,22 @@ class QuickReplies(QObject):
         self.book = PhraseBook()
         self.palette: PhrasePalette | None = None
         self.manager: PhraseManager | None = None
+        self._generation = 0
         self._build_actions()
 
     # ------------------------------------------------------------ loading
 
     async def reload(self, announce: bool = False) -> None:
+        """Fetch the phrases again. Pushes can come in bursts (an import, a lead's
+        edits): a later reload always wins over an earlier one that finishes last."""
+        self._generation += 1
+        generation = self._generation
         reply = await self.session.request(ListPhrases(id=self.session.new_id()), PhraseList)
         # Pinyin initials for thousands of phrases take a moment: not on the GUI thread.
-        self.book = await asyncio.to_thread(build_phrasebook, reply)
+        book = await asyncio.to_thread(build_phrasebook, reply)
+        if generation != self._generation:
+            return
+        self.book = book
         for view in self.window.views.values():
             self._fill_values(view)
         if self.manager is not None:

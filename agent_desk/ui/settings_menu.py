@@ -39,6 +39,7 @@ def fill_settings_menu(menu: QMenu, settings: DeskSettings, on_language: Callabl
         settings.announce_enabled,
         set_announce,
     )
+    _timer_items(menu, settings)
     languages = menu.addMenu(QCoreApplication.translate("SettingsMenu", "&Language"))
     group = QActionGroup(languages)
     choices = [("", QCoreApplication.translate("SettingsMenu", "Follow the system")), *LANGUAGES.items()]
@@ -49,3 +50,46 @@ def fill_settings_menu(menu: QMenu, settings: DeskSettings, on_language: Callabl
         action.triggered.connect(lambda _checked=False, c=code: on_language(c))
         group.addAction(action)
         languages.addAction(action)
+
+
+def _timer_items(menu: QMenu, settings: DeskSettings) -> None:
+    """Response timers: the agent's own display only; the server records the real figures."""
+    menu.addSeparator()
+
+    def set_countdown(on: bool) -> None:
+        settings.countdown_enabled = on
+
+    def set_hints(on: bool) -> None:
+        settings.ratio_hints_enabled = on
+
+    def set_flash(on: bool) -> None:
+        settings.flash_on_breach = on
+
+    def set_order(on: bool) -> None:
+        settings.order_by_urgency = on
+
+    _toggle(
+        menu,
+        QCoreApplication.translate("SettingsMenu", "Show response &countdown"),
+        settings.countdown_enabled,
+        set_countdown,
+    )
+    _toggle(menu, QCoreApplication.translate("SettingsMenu", "答问比 &hints"), settings.ratio_hints_enabled, set_hints)
+    _toggle(
+        menu,
+        QCoreApplication.translate("SettingsMenu", "&Flash the taskbar when a reply is late"),
+        settings.flash_on_breach,
+        set_flash,
+    )
+    _toggle(
+        menu, QCoreApplication.translate("SettingsMenu", "Order tabs by &urgency"), settings.order_by_urgency, set_order
+    )
+    longer = menu.addMenu(QCoreApplication.translate("SettingsMenu", "&Lengthen my timers"))
+    group = QActionGroup(longer)
+    for factor in (1, 2, 5, 10):
+        action = QAction(QCoreApplication.translate("SettingsMenu", "%1×").replace("%1", str(factor)), longer)
+        action.setCheckable(True)
+        action.setChecked(settings.countdown_multiplier == factor)
+        action.triggered.connect(lambda _checked=False, f=factor: setattr(settings, "countdown_multiplier", float(f)))
+        group.addAction(action)
+        longer.addAction(action)

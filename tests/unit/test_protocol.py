@@ -30,6 +30,10 @@ from agent_desk.protocol.messages import (
     SERVER_TYPES,
     Ack,
     AgentStatus,
+    ArticleDraft,
+    ArticleHit,
+    ArticleInfo,
+    ArticleReply,
     ChatAssigned,
     ChatList,
     ChatOpened,
@@ -40,27 +44,45 @@ from agent_desk.protocol.messages import (
     ConversationInfo,
     CustomerJoin,
     CustomerJoined,
+    DeleteArticle,
+    DeletePhrase,
     Error,
     Event,
     EventKind,
     EventsPage,
     FetchEvents,
+    GetArticle,
     Hello,
+    ImportPhrases,
+    KnowledgeChanged,
+    KnowledgeResults,
     ListChats,
+    ListPhrases,
     Login,
     LoginOk,
     Logout,
     Ok,
     OpenChat,
+    PhraseDraft,
+    PhraseInfo,
+    PhraseList,
+    PhraseSaved,
+    PhrasesChanged,
+    PhrasesImported,
     Ping,
     Pong,
     QueuePosition,
     Rate,
+    ReorderPhrases,
     Resume,
     Resumed,
     Role,
+    SaveArticle,
+    SavePhrase,
+    SearchKnowledge,
     Send,
     SetCapacity,
+    SetPins,
     SetStatus,
     StatusChanged,
     Typing,
@@ -78,6 +100,13 @@ PROPERTY_SETTINGS = settings(max_examples=200, deadline=None)
 
 CID = "c_7f3a9e21"
 USER = UserInfo(username="li.na", display_name="李娜", role=Role.AGENT, max_chats=4)
+PHRASE_DRAFT = PhraseDraft(group="物流", code="wl", text="亲,{customer_name},48小时内发货哦", text_en="Ships in 48 h.")
+PHRASE = PhraseInfo(
+    phrase_id=1, scope="team", group="物流", text="亲,48小时内发货哦", position=0, updated_at=1.5, code="wl"
+)
+ARTICLE_DRAFT = ArticleDraft(
+    title="七天无理由退货", body="签收后7天内可申请退货。", category="售后", tags=["退货", "运费险"]
+)
 
 
 def _tag(message: msgspec.Struct) -> str:
@@ -117,6 +146,22 @@ CLIENT_SAMPLES: list[msgspec.Struct] = [
     Ping(id="12"),
     ListChats(id="13", scope="customer", customer_id="cus_1", limit=10),
     FetchEvents(id="14", conversation_id=CID, before_seq=50, limit=100),
+    ListPhrases(id="15"),
+    SavePhrase(id="16", scope="team", phrase=PHRASE_DRAFT),
+    SavePhrase(id="16", scope="personal", phrase=PhraseDraft(group="我的", text="稍等"), phrase_id=17),
+    DeletePhrase(id="17", phrase_id=17),
+    ReorderPhrases(id="18", scope="team", group="物流", phrase_ids=[3, 1, 2]),
+    ImportPhrases(id="19", scope="personal", phrases=[PHRASE_DRAFT, PhraseDraft(group="我的", text="好的")]),
+    SetPins(id="20", phrase_ids=[3, 17], greeting_id=1),
+    SetPins(id="20", phrase_ids=[]),
+    SearchKnowledge(id="21", query="退货 运费险"),
+    SearchKnowledge(id="21", query="这件衣服M码还有货吗?什么时候发货", mode="suggest", limit=3),
+    GetArticle(id="22", article_id=4),
+    SaveArticle(id="23", article=ARTICLE_DRAFT),
+    SaveArticle(
+        id="23", article=ArticleDraft(title="Returns", body="Within 7 days.", category="售后", lang="en"), article_id=4
+    ),
+    DeleteArticle(id="24", article_id=4),
 ]
 
 SERVER_SAMPLES: list[msgspec.Struct] = [
@@ -167,6 +212,32 @@ SERVER_SAMPLES: list[msgspec.Struct] = [
     Pong(ref="12", server_time=1750313000.251),
     ChatList(ref="13", chats=[]),
     EventsPage(ref="14", conversation_id=CID, events=[], more_before=True),
+    PhraseList(ref="15", phrases=[PHRASE], pins=[1], greeting_id=1, shop_name="衣橱与数码旗舰店"),
+    PhraseList(ref="15", phrases=[]),
+    PhraseSaved(ref="16", phrase=PHRASE),
+    PhrasesImported(ref="19", count=2),
+    PhrasesChanged(scope="personal"),
+    KnowledgeResults(
+        ref="21",
+        query="退货",
+        hits=[
+            ArticleHit(article_id=4, title="七天无理由退货", snippet="…可申请【退货】…", category="售后", tags=["退货"])
+        ],
+    ),
+    KnowledgeResults(ref="21", query="无", hits=[]),
+    ArticleReply(
+        ref="22",
+        article=ArticleInfo(
+            article_id=4,
+            title="七天无理由退货",
+            body="签收后7天内…",
+            category="售后",
+            tags=[],
+            lang="zh",
+            updated_at=1.5,
+        ),
+    ),
+    KnowledgeChanged(article_id=4, action="saved"),
 ]
 
 
@@ -311,6 +382,9 @@ def _documented_limit(name: str) -> float:
         ("MAX_ID_CHARS", limits.MAX_ID_CHARS),
         ("MAX_PASSWORD_CHARS", limits.MAX_PASSWORD_CHARS),
         ("MAX_RESUME_CONVERSATIONS", limits.MAX_RESUME_CONVERSATIONS),
+        ("MAX_PHRASE_CHARS", limits.MAX_PHRASE_CHARS),
+        ("MAX_PHRASE_BATCH", limits.MAX_PHRASE_BATCH),
+        ("MAX_ARTICLE_CHARS", limits.MAX_ARTICLE_CHARS),
         ("PROTOCOL_VERSION", limits.PROTOCOL_VERSION),
         ("rate_per_second", Limits().rate_per_second),
         ("rate_burst", Limits().rate_burst),
