@@ -94,6 +94,7 @@ def make_desk_app(
     url: str,
     backend: keyring.backend.KeyringBackend | None = None,
     connector: Any = Connection.open,
+    server_clock: Any = None,
 ) -> DeskApp:
     qapp.setQuitOnLastWindowClosed(False)  # as agent_desk.ui.app.main sets it
     settings = DeskSettings(QSettings(str(tmp_path / "desk.ini"), QSettings.Format.IniFormat))
@@ -101,7 +102,9 @@ def make_desk_app(
     data_dir = tmp_path / "desk-data"
     data_dir.mkdir(exist_ok=True)
     credentials = CredentialStore(backend or MemoryKeyring())
-    return DeskApp(settings, credentials, Translations(qapp), data_dir, server=url, connector=connector)
+    return DeskApp(
+        settings, credentials, Translations(qapp), data_dir, server=url, connector=connector, server_clock=server_clock
+    )
 
 
 class RunningDesk:

@@ -154,72 +154,77 @@
         <translation>答问比</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="112" />
+        <location filename="../agent_desk/ui/chat_view.py" line="102" />
+        <source>Escalation</source>
+        <translation>转接</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/chat_view.py" line="117" />
         <source>Messages with %1</source>
         <translation>与 %1 的消息</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="120" />
+        <location filename="../agent_desk/ui/chat_view.py" line="125" />
         <source>Reply to %1</source>
         <translation>回复 %1</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="121" />
+        <location filename="../agent_desk/ui/chat_view.py" line="126" />
         <source>Enter sends, Shift+Enter starts a new line</source>
         <translation>回车发送,Shift+回车换行</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="122" />
+        <location filename="../agent_desk/ui/chat_view.py" line="127" />
         <source>Type a reply. Enter sends, Shift+Enter adds a line.</source>
         <translation>输入回复。回车发送,Shift+回车换行。</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="126" />
+        <location filename="../agent_desk/ui/chat_view.py" line="131" />
         <source>&amp;Send</source>
         <translation>发送(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="127" />
+        <location filename="../agent_desk/ui/chat_view.py" line="132" />
         <source>Send reply</source>
         <translation>发送回复</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="154" />
+        <location filename="../agent_desk/ui/chat_view.py" line="160" />
         <source>Earlier chats with this shop</source>
         <translation>该顾客在本店的历史会话</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="156" />
+        <location filename="../agent_desk/ui/chat_view.py" line="162" />
         <source>Earlier chats with this customer</source>
         <translation>该顾客的历史会话</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="169" />
+        <location filename="../agent_desk/ui/chat_view.py" line="175" />
         <source>customer is typing…</source>
         <translation>顾客正在输入…</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="172" />
+        <location filename="../agent_desk/ui/chat_view.py" line="178" />
         <source>Closed (read-only)</source>
         <translation>已结束(只读)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="174" />
+        <location filename="../agent_desk/ui/chat_view.py" line="180" />
         <source>No longer yours (read-only)</source>
         <translation>已转给他人(只读)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="241" />
+        <location filename="../agent_desk/ui/chat_view.py" line="253" />
         <source>No earlier chats</source>
         <translation>没有历史会话</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="244" />
+        <location filename="../agent_desk/ui/chat_view.py" line="256" />
         <source>open</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="245" />
+        <location filename="../agent_desk/ui/chat_view.py" line="257" />
         <source>, rated %1 of 5</source>
         <translation>,评分 %1/5</translation>
     </message>
@@ -227,52 +232,59 @@
 <context>
     <name>Desk</name>
     <message>
-        <location filename="../agent_desk/ui/desk.py" line="113" />
+        <location filename="../agent_desk/ui/desk.py" line="131" />
         <source>Not connected: try again when the connection is back.</source>
         <translation>未连接:请在连接恢复后重试。</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/desk.py" line="161" />
+        <location filename="../agent_desk/ui/desk.py" line="189" />
         <source>New chat from %1</source>
         <translation>%1 发起了新会话</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/desk.py" line="200" />
+        <location filename="../agent_desk/ui/desk.py" line="228" />
         <source>%1 says: %2</source>
         <translation>%1 说:%2</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/desk.py" line="203" />
+        <location filename="../agent_desk/ui/desk.py" line="231" />
         <source>%1 left the chat</source>
         <translation>%1 已离开会话</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/desk.py" line="212" />
+        <location filename="../agent_desk/ui/desk.py" line="259" />
+        <source>Escalated to you:
+%1</source>
+        <translation>转接给你的会话:
+%1</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/desk.py" line="287" />
         <source>The chat with %1 moved to another agent</source>
         <translation>与 %1 的会话已转给其他客服</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/desk.py" line="219" />
+        <location filename="../agent_desk/ui/desk.py" line="294" />
         <source>Connection lost. Reconnecting… Your unsent messages are kept.</source>
         <translation>连接已断开,正在重连…未发出的消息已保存。</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/desk.py" line="223" />
+        <location filename="../agent_desk/ui/desk.py" line="298" />
         <source>Your session has ended: please log in again. (%1)</source>
         <translation>登录已失效,请重新登录。(%1)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/desk.py" line="235" />
+        <location filename="../agent_desk/ui/desk.py" line="312" />
         <source>Reconnected. %1 messages arrived while you were away.</source>
         <translation>已重新连接。断线期间收到 %1 条消息。</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/desk.py" line="254" />
+        <location filename="../agent_desk/ui/desk.py" line="331" />
         <source>A message to %1 was not sent: %2</source>
         <translation>发给 %1 的消息未发出:%2</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/desk.py" line="275" />
+        <location filename="../agent_desk/ui/desk.py" line="352" />
         <source>No customer is waiting for an answer</source>
         <translation>没有等待回复的顾客</translation>
     </message>
@@ -280,19 +292,143 @@
 <context>
     <name>DeskApp</name>
     <message>
-        <location filename="../agent_desk/ui/app.py" line="138" />
+        <location filename="../agent_desk/ui/app.py" line="141" />
         <source>Cannot reach the server: %1</source>
         <translation>无法连接服务器:%1</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/app.py" line="144" />
+        <location filename="../agent_desk/ui/app.py" line="147" />
         <source>No usable system keyring was found, so your session is kept in memory only: you will need to log in again next time. Your password is never stored.</source>
         <translation>没有找到可用的系统钥匙串,登录会话只保存在内存中:下次需要重新登录。密码从不保存。</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/app.py" line="192" />
+        <location filename="../agent_desk/ui/app.py" line="195" />
         <source>Language saved. Restart the desk to translate every open window.</source>
         <translation>语言已保存。重启工作台后所有窗口都会切换。</translation>
+    </message>
+</context>
+<context>
+    <name>EscalateDialog</name>
+    <message>
+        <location filename="../agent_desk/ui/escalation.py" line="80" />
+        <source>Escalate the chat with %1</source>
+        <translation>转接与 %1 的会话</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/escalation.py" line="81" />
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R):</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/escalation.py" line="83" />
+        <source>Escalation reason</source>
+        <translation>转接原因</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/escalation.py" line="89" />
+        <source>&amp;Note for the specialist (optional):</source>
+        <translation>给专家的备注(可选)(&amp;N):</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/escalation.py" line="92" />
+        <source>Note for the specialist</source>
+        <translation>给专家的备注</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/escalation.py" line="95" />
+        <source>&amp;Escalate</source>
+        <translation>转接(&amp;E)</translation>
+    </message>
+</context>
+<context>
+    <name>Escalation</name>
+    <message>
+        <location filename="../agent_desk/ui/escalation.py" line="39" />
+        <source>Product expert</source>
+        <translation>商品专家</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/escalation.py" line="40" />
+        <source>Refund / after-sales</source>
+        <translation>退款/售后</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/escalation.py" line="41" />
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/escalation.py" line="42" />
+        <source>Technical</source>
+        <translation>技术问题</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/escalation.py" line="43" />
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/escalation.py" line="52" />
+        <source>Escalated (%1): waiting for a specialist, place %2</source>
+        <translation>已转接(%1):等待专家接待,排第 %2 位</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/escalation.py" line="54" />
+        <source>Escalated (%1): waiting for a specialist</source>
+        <translation>已转接(%1):等待专家接待</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/escalation.py" line="58" />
+        <source>Escalated (%1): taken by %2</source>
+        <translation>已转接(%1):%2 已接手</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/escalation.py" line="61" />
+        <source>Escalation resolved by %1</source>
+        <translation>转接已由 %1 处理完毕</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/escalation.py" line="65" />
+        <source>Sent back by the specialist: %1</source>
+        <translation>专家已退回:%1</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/escalation.py" line="68" />
+        <source>Escalation cancelled: the chat is yours again</source>
+        <translation>已取消转接:会话回到你这里</translation>
+    </message>
+</context>
+<context>
+    <name>Escalations</name>
+    <message>
+        <location filename="../agent_desk/ui/escalation.py" line="150" />
+        <source>&amp;Escalation</source>
+        <translation>转接(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/escalation.py" line="151" />
+        <source>&amp;Escalate this chat…</source>
+        <translation>转接当前会话(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/escalation.py" line="152" />
+        <source>&amp;Cancel my escalation</source>
+        <translation>取消我的转接(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/escalation.py" line="154" />
+        <source>&amp;Send back to the agent…</source>
+        <translation>退回给客服(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/escalation.py" line="168" />
+        <source>Open one of your chats to escalate it</source>
+        <translation>请先打开你接待中的会话再转接</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/escalation.py" line="189" />
+        <source>Only a specialist sends a chat back</source>
+        <translation>只有专家可以退回会话</translation>
     </message>
 </context>
 <context>
@@ -531,49 +667,74 @@
         <translation>当前接待数</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="111" />
+        <location filename="../agent_desk/ui/main_window.py" line="103" />
+        <source>My figures today</source>
+        <translation>我今天的数据</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/main_window.py" line="114" />
         <source>Chats</source>
         <translation>会话</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="114" />
+        <location filename="../agent_desk/ui/main_window.py" line="117" />
         <source>No chats yet. New chats open here as tabs.</source>
         <translation>暂无会话。新会话会以标签页打开。</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="127" />
+        <location filename="../agent_desk/ui/main_window.py" line="130" />
         <source>&amp;Chats</source>
         <translation>会话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="128" />
+        <location filename="../agent_desk/ui/main_window.py" line="131" />
         <source>Go to the most &amp;urgent chat</source>
         <translation>转到最紧急的会话(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="130" />
+        <location filename="../agent_desk/ui/main_window.py" line="133" />
         <source>&amp;Close chat…</source>
         <translation>结束会话(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="132" />
+        <location filename="../agent_desk/ui/main_window.py" line="135" />
         <source>Closed chats (&amp;history)…</source>
         <translation>历史会话(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="136" />
+        <location filename="../agent_desk/ui/main_window.py" line="139" />
         <source>Go to chat %1</source>
         <translation>转到第 %1 个会话</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="139" />
+        <location filename="../agent_desk/ui/main_window.py" line="142" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="224" />
+        <location filename="../agent_desk/ui/main_window.py" line="227" />
         <source>%1 of %2 chats</source>
         <translation>%1/%2 个会话</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/main_window.py" line="233" />
+        <source>Today's 答问比 %1</source>
+        <translation>今日答问比 %1</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/main_window.py" line="235" />
+        <source>first replies %1 s on average</source>
+        <translation>首次回复平均 %1 秒</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/main_window.py" line="239" />
+        <source>%1% within target</source>
+        <translation>%1% 达标</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/main_window.py" line="240" />
+        <source>%1 chats</source>
+        <translation>%1 个会话</translation>
     </message>
 </context>
 <context>
@@ -610,21 +771,36 @@
     </message>
     <message>
         <location filename="../agent_desk/ui/message_model.py" line="52" />
+        <source>Escalated to the specialist team</source>
+        <translation>已转接给专家团队</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/message_model.py" line="54" />
+        <source>Escalation cancelled: back with %1</source>
+        <translation>已取消转接:回到 %1</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/message_model.py" line="58" />
+        <source>Sent back to %1 by the specialist</source>
+        <translation>专家已退回给 %1</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/message_model.py" line="62" />
         <source>Customer rated the chat %1 of 5</source>
         <translation>顾客评分 %1/5</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/message_model.py" line="60" />
+        <location filename="../agent_desk/ui/message_model.py" line="70" />
         <source>sending…</source>
         <translation>发送中…</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/message_model.py" line="62" />
+        <location filename="../agent_desk/ui/message_model.py" line="72" />
         <source>not sent: %1. Press R to retry or Delete to cancel.</source>
         <translation>未发出:%1。按 R 重试,按 Delete 取消。</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/message_model.py" line="64" />
+        <location filename="../agent_desk/ui/message_model.py" line="74" />
         <source>error</source>
         <translation>错误</translation>
     </message>
@@ -940,6 +1116,34 @@
         <location filename="../agent_desk/ui/response_watch.py" line="136" />
         <source>答问比 %1</source>
         <translation>答问比 %1</translation>
+    </message>
+</context>
+<context>
+    <name>SendBackDialog</name>
+    <message>
+        <location filename="../agent_desk/ui/escalation.py" line="116" />
+        <source>Send the chat back</source>
+        <translation>退回会话</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/escalation.py" line="117" />
+        <source>&amp;Note for the agent:</source>
+        <translation>给客服的备注(&amp;N):</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/escalation.py" line="120" />
+        <source>Note for the agent</source>
+        <translation>给客服的备注</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/escalation.py" line="124" />
+        <source>Send &amp;back</source>
+        <translation>退回(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/escalation.py" line="134" />
+        <source>Say why, so the agent knows what to do next.</source>
+        <translation>请写明原因,方便客服继续处理。</translation>
     </message>
 </context>
 <context>

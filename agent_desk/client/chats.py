@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 
-from agent_desk.domain.response import ResponseClock, ResponseTargets, Speaker, Utterance, advance
+from agent_desk.domain.response import ResponseClock, ResponseTargets, Speaker, Utterance, advance, speaker_for
 from agent_desk.protocol.messages import ChatState, ConversationInfo, Event, EventKind, Role
 
 
@@ -76,11 +76,7 @@ Change = Append | Replace | Remove | Prepend
 
 def speaker_of(event: Event) -> Speaker:
     """Who spoke, for the response rules: automatic messages carry detail auto=1."""
-    if event.author_role is Role.CUSTOMER:
-        return Speaker.CUSTOMER
-    if event.detail.get("auto") == "1" or event.author_role is None:
-        return Speaker.AUTOMATIC
-    return Speaker.AGENT
+    return speaker_for(event.author_role.value if event.author_role else None, event.detail.get("auto") == "1")
 
 
 def line_for_event(event: Event) -> ChatLine:

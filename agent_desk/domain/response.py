@@ -30,6 +30,15 @@ class Speaker(enum.Enum):
     """A message the system sent for the agent (the overflow assistant)."""
 
 
+def speaker_for(author_role: str | None, automatic: bool) -> Speaker:
+    """Who spoke: the customer, a person on staff, or the system (author_role None or flagged)."""
+    if author_role == "customer":
+        return Speaker.CUSTOMER
+    if automatic or author_role is None:
+        return Speaker.AUTOMATIC
+    return Speaker.AGENT
+
+
 @dataclass(frozen=True, slots=True)
 class Utterance:
     ts: float

@@ -60,6 +60,12 @@ class EventKind(enum.StrEnum):
     REQUEUED = "requeued"
     CLOSED = "closed"
     RATED = "rated"
+    ESCALATED = "escalated"
+    """The chat went to the specialist queue (details stay with staff: see EscalationInfo)."""
+    ESCALATION_CANCELLED = "escalation_cancelled"
+    """The agent took the chat back before a specialist did."""
+    SENT_BACK = "sent_back"
+    """A specialist returned the chat to the agent."""
 
 
 # Satisfaction scale, worst first; the index + 1 is the wire value of a rating

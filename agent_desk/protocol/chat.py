@@ -22,6 +22,7 @@ from agent_desk.protocol.base import (
     _Request,
     _Server,
 )
+from agent_desk.protocol.discipline import EscalationInfo
 from agent_desk.protocol.errors import ErrorCode
 from agent_desk.protocol.limits import (
     MAX_ID_CHARS,
@@ -163,6 +164,8 @@ class ConversationInfo(msgspec.Struct, kw_only=True):
     rating: int | None = None
     customer_lang: str = "zh"
     """The language the customer chats in: quick replies use their English version for "en"."""
+    escalation: EscalationInfo | None = None
+    """Set while (and after) the chat went to the specialist team; staff only."""
 
 
 class Welcome(_Server, tag="welcome"):

@@ -95,6 +95,26 @@ from agent_desk.protocol.content import (
     SearchKnowledge,
     SetPins,
 )
+from agent_desk.protocol.discipline import (
+    DEFAULT_ESCALATION_REASONS,
+    AgentStats,
+    CancelEscalation,
+    Escalate,
+    EscalationInfo,
+    EscalationStatusName,
+    EscalationUpdate,
+    GetSettings,
+    MyStats,
+    Note,
+    Ratio,
+    ReasonCode,
+    SaveSettings,
+    Seconds,
+    SendBack,
+    SettingsChanged,
+    SettingsReply,
+    TeamSettings,
+)
 
 ClientMessage = (
     Hello
@@ -122,6 +142,12 @@ ClientMessage = (
     | GetArticle
     | SaveArticle
     | DeleteArticle
+    | GetSettings
+    | SaveSettings
+    | MyStats
+    | Escalate
+    | CancelEscalation
+    | SendBack
 )
 
 
@@ -150,6 +176,10 @@ ServerMessage = (
     | KnowledgeResults
     | ArticleReply
     | KnowledgeChanged
+    | SettingsReply
+    | SettingsChanged
+    | AgentStats
+    | EscalationUpdate
 )
 
 CLIENT_TYPES: frozenset[str] = frozenset(t.__struct_config__.tag for t in ClientMessage.__args__)
@@ -159,17 +189,20 @@ SERVER_TYPES: frozenset[str] = frozenset(t.__struct_config__.tag for t in Server
 __all__ = [
     "CHAT_HANDLING_ROLES",
     "CLIENT_TYPES",
+    "DEFAULT_ESCALATION_REASONS",
     "RATING_LABELS_EN",
     "RATING_LABELS_ZH",
     "SERVER_TYPES",
     "STAFF_ROLES",
     "Ack",
+    "AgentStats",
     "AgentStatus",
     "ArticleDraft",
     "ArticleHit",
     "ArticleId",
     "ArticleInfo",
     "ArticleReply",
+    "CancelEscalation",
     "ChatAssigned",
     "ChatLimit",
     "ChatList",
@@ -187,11 +220,16 @@ __all__ = [
     "DeleteArticle",
     "DeletePhrase",
     "Error",
+    "Escalate",
+    "EscalationInfo",
+    "EscalationStatusName",
+    "EscalationUpdate",
     "Event",
     "EventKind",
     "EventsPage",
     "FetchEvents",
     "GetArticle",
+    "GetSettings",
     "GroupName",
     "Hello",
     "ImportPhrases",
@@ -202,7 +240,9 @@ __all__ = [
     "Login",
     "LoginOk",
     "Logout",
+    "MyStats",
     "Name",
+    "Note",
     "Ok",
     "OpenChat",
     "PhraseCode",
@@ -220,6 +260,8 @@ __all__ = [
     "QueuePosition",
     "Rate",
     "Rating",
+    "Ratio",
+    "ReasonCode",
     "ReorderPhrases",
     "RequestId",
     "Resume",
@@ -227,14 +269,20 @@ __all__ = [
     "Role",
     "SaveArticle",
     "SavePhrase",
+    "SaveSettings",
     "SearchKnowledge",
+    "Seconds",
     "Send",
+    "SendBack",
     "Seq",
     "ServerMessage",
     "SetCapacity",
     "SetPins",
     "SetStatus",
+    "SettingsChanged",
+    "SettingsReply",
     "StatusChanged",
+    "TeamSettings",
     "Typing",
     "TypingNotice",
     "UserInfo",

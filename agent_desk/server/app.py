@@ -24,12 +24,17 @@ from agent_desk.server.accounts import Accounts
 from agent_desk.server.config import ServerConfig
 from agent_desk.server.content_handlers import ContentHandlers
 from agent_desk.server.conversations import Conversations
+from agent_desk.server.discipline_handlers import DisciplineHandlers
+from agent_desk.server.escalation_service import EscalationService
+from agent_desk.server.escalations import Escalations
 from agent_desk.server.handlers import Handlers
 from agent_desk.server.http import HttpRoutes
 from agent_desk.server.knowledge import Knowledge
 from agent_desk.server.peers import Peer
 from agent_desk.server.phrases import Phrases
+from agent_desk.server.response_metrics import ResponseMetrics
 from agent_desk.server.service import ChatService
+from agent_desk.server.team_settings import TeamSettingsStore
 
 log = logging.getLogger(__name__)
 
@@ -53,11 +58,15 @@ class Server:
         self.db = database.open_database(config.db_path)
         self.accounts = Accounts(self.db, self.clock, config.token_ttl_seconds)
         self.conversations = Conversations(self.db, self.clock)
-        self.service = ChatService(config, self.accounts, self.conversations, self.clock)
+        self.settings = TeamSettingsStore(self.db)
+        self.metrics = ResponseMetrics(self.db, self.settings, self.clock)
+        self.service = ChatService(config, self.accounts, self.conversations, self.metrics, self.clock)
         self.phrases = Phrases(self.db, self.clock)
         self.knowledge = Knowledge(self.db, self.clock)
         content = ContentHandlers(self.service.floor, self.phrases, self.knowledge)
-        self.handlers = Handlers(self.service, self.close_user_sockets, content)
+        self.escalations = EscalationService(self.service, Escalations(self.db, self.clock), self.settings)
+        discipline = DisciplineHandlers(self.settings, self.metrics, self.escalations)
+        self.handlers = Handlers(self.service, self.close_user_sockets, content, discipline)
         self._http = HttpRoutes(self.health)
         self._ws: WsServer | None = None
         self._peers: set[Peer] = set()
@@ -66,6 +75,7 @@ class Server:
 
     async def start(self) -> None:
         self.service.restore()
+        self.escalations.restore()
         self._ws = await serve(
             self._handle,
             self.config.host,

@@ -12,6 +12,7 @@ import json
 import secrets
 import sqlite3
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from agent_desk.domain.clock import Clock
@@ -41,6 +42,13 @@ class Conversation:
     closed_at: float | None = None
     wrap_up: str | None = None
     customer_lang: str = "zh"
+    queue: str = "agents"
+    """Which queue routes it while queued: 'agents', or 'specialists' after an escalation."""
+    open_round_at: float | None = None
+    first_pending: bool = True
+    first_response: float | None = None
+    agent_messages: int = 0
+    customer_messages: int = 0
 
     def info(self) -> ConversationInfo:
         return ConversationInfo(
@@ -225,6 +233,12 @@ class Conversations:
             row["closed_at"],
             row["wrap_up"],
             row["customer_lang"],
+            row["queue"],
+            row["open_round_at"],
+            bool(row["first_pending"]),
+            row["first_response"],
+            row["agent_messages"],
+            row["customer_messages"],
         )
 
     # ------------------------------------------------------------ state changes
@@ -282,10 +296,54 @@ class Conversations:
         ).fetchone()
         return _event(row) if row else None
 
-    def add_message(self, conv: Conversation, author: Author, text: str, client_msg_id: str) -> Event:
+    def add_message(
+        self,
+        conv: Conversation,
+        author: Author,
+        text: str,
+        client_msg_id: str,
+        *,
+        automatic: bool = False,
+        also: Callable[[sqlite3.Connection, Event], None] | None = None,
+    ) -> Event:
+        """Store a message; ``also`` runs in the same transaction (the response figures)."""
+        detail = {"auto": "1"} if automatic else None
         with transaction(self._db):
-            event = self._append(conv.id, EventKind.MESSAGE, author, text=text, client_msg_id=client_msg_id)
+            event = self._append(
+                conv.id, EventKind.MESSAGE, author, text=text, client_msg_id=client_msg_id, detail=detail
+            )
+            if also is not None:
+                also(self._db, event)
         conv.last_seq = event.seq
+        return event
+
+    def set_queue(self, conv: Conversation, queue: str, kind: EventKind, detail: dict[str, str]) -> Event:
+        """Move a chat to a queue (an escalation) and record why."""
+        now = self._clock.now()
+        with transaction(self._db):
+            self._db.execute(
+                "UPDATE conversations SET state = 'queued', agent = NULL, queue = ?, queued_at = ? WHERE id = ?",
+                (queue, now, conv.id),
+            )
+            event = self._append(conv.id, kind, SYSTEM, now=now, detail=detail)
+        conv.state, conv.agent, conv.queue, conv.queued_at, conv.last_seq = (
+            ChatState.QUEUED,
+            None,
+            queue,
+            now,
+            event.seq,
+        )
+        return event
+
+    def hand_back(self, conv: Conversation, agent: Author, kind: EventKind, detail: dict[str, str]) -> Event:
+        """Give a chat straight back to an agent (escalation cancelled or sent back)."""
+        with transaction(self._db):
+            self._db.execute(
+                "UPDATE conversations SET state = 'assigned', agent = ?, queue = 'agents' WHERE id = ?",
+                (agent.key, conv.id),
+            )
+            event = self._append(conv.id, kind, agent, detail=detail)
+        conv.state, conv.agent, conv.queue, conv.last_seq = ChatState.ASSIGNED, agent.key, "agents", event.seq
         return event
 
     def events_after(self, conversation_id: str, after_seq: int) -> list[Event]:

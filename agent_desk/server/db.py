@@ -163,7 +163,42 @@ _V4_CONTENT = """
         CREATE VIRTUAL TABLE article_grams_vocab USING fts5vocab(article_grams, 'row');
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1_BASE, _V2_PARTICIPANTS, _V3_JOIN_KEY, _V4_CONTENT)
+# Response discipline: the server's own response clocks per conversation, each
+# closed round (for per-agent figures), and escalations to the specialist team.
+_V5_DISCIPLINE = """
+        ALTER TABLE conversations ADD COLUMN queue TEXT NOT NULL DEFAULT 'agents';
+        ALTER TABLE conversations ADD COLUMN open_round_at REAL;
+        ALTER TABLE conversations ADD COLUMN first_pending INTEGER NOT NULL DEFAULT 1;
+        ALTER TABLE conversations ADD COLUMN first_response REAL;
+        ALTER TABLE conversations ADD COLUMN agent_messages INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE conversations ADD COLUMN customer_messages INTEGER NOT NULL DEFAULT 0;
+        CREATE TABLE response_rounds (
+            conversation_id TEXT NOT NULL REFERENCES conversations(id),
+            agent TEXT NOT NULL,
+            started_at REAL NOT NULL,
+            answered_at REAL NOT NULL,
+            first INTEGER NOT NULL
+        );
+        CREATE INDEX response_rounds_agent ON response_rounds(agent, answered_at);
+        CREATE INDEX response_rounds_time ON response_rounds(answered_at);
+        CREATE TABLE escalations (
+            id INTEGER PRIMARY KEY,
+            conversation_id TEXT NOT NULL REFERENCES conversations(id),
+            from_agent TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            note TEXT NOT NULL,
+            summary TEXT NOT NULL,
+            status TEXT NOT NULL,
+            specialist TEXT,
+            return_note TEXT NOT NULL DEFAULT '',
+            created_at REAL NOT NULL,
+            updated_at REAL NOT NULL
+        );
+        CREATE INDEX escalations_conversation ON escalations(conversation_id, id);
+        CREATE INDEX escalations_time ON escalations(created_at);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1_BASE, _V2_PARTICIPANTS, _V3_JOIN_KEY, _V4_CONTENT, _V5_DISCIPLINE)
 """SQL scripts, one per schema version. Append only: never edit a released one."""
 SCHEMA_VERSION = len(MIGRATIONS)
 

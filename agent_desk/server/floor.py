@@ -22,8 +22,9 @@ class Seat:
 
     username: str
     admin_limit: int
-    routable: bool = True
-    """Only agents take customer chats; other staff have seats for their sockets."""
+    queue: str | None = "agents"
+    """Which queue routes chats to this seat: 'agents' (agents), 'specialists'
+    (the escalation team), or None for staff who take no chats."""
     own_limit: int | None = None
     status: AgentStatus = AgentStatus.AVAILABLE
     active: set[str] = field(default_factory=set)
@@ -41,12 +42,16 @@ class Seat:
     def online(self) -> bool:
         return bool(self.peers)
 
-    def load(self) -> AgentLoad:
+    @property
+    def routable(self) -> bool:
+        return self.queue is not None
+
+    def load(self, queue: str) -> AgentLoad:
         return AgentLoad(
             username=self.username,
             active_chats=len(self.active),
             limit=self.limit,
-            accepting=self.routable and self.online and self.status is AgentStatus.AVAILABLE,
+            accepting=self.queue == queue and self.online and self.status is AgentStatus.AVAILABLE,
             last_assigned_at=self.last_assigned_at,
         )
 
@@ -58,26 +63,43 @@ class Floor:
         """Every queued or assigned conversation by id."""
         self.customer_peers: dict[str, set[Peer]] = {}
         self.queue_positions_sent: dict[str, int] = {}
+        self.watchers: dict[str, set[str]] = {}
+        """Staff who see a chat live without holding it (an agent whose escalation is open)."""
 
-    def seat(self, username: str, admin_limit: int, routable: bool) -> Seat:
+    def seat(self, username: str, admin_limit: int, queue: str | None) -> Seat:
         seat = self.seats.get(username)
         if seat is None:
-            seat = self.seats[username] = Seat(username, admin_limit, routable)
+            seat = self.seats[username] = Seat(username, admin_limit, queue)
         return seat
 
-    def queued(self) -> list[Conversation]:
-        """Waiting conversations, longest wait first."""
-        waiting = (c for c in self.open.values() if c.state is ChatState.QUEUED)
+    def queued(self, queue: str | None = None) -> list[Conversation]:
+        """Waiting conversations (of one queue, or all), longest wait first."""
+        waiting = (c for c in self.open.values() if c.state is ChatState.QUEUED and (queue is None or c.queue == queue))
         return sorted(waiting, key=lambda c: (c.queued_at, c.id))
 
     def pick_agent(self, conv: Conversation, sticky: str | None) -> str | None:
-        return choose_agent((s.load() for s in self.seats.values()), sticky)
+        return choose_agent((s.load(conv.queue) for s in self.seats.values()), sticky)
 
     def peers_of(self, conv: Conversation) -> Iterator[Peer]:
-        """Everyone who sees a conversation live: its customer and its agent."""
+        """Everyone who sees a conversation live: its customer, its agent, its watchers."""
         yield from self.customer_peers.get(conv.customer_id, ())
-        if conv.agent is not None and conv.agent in self.seats:
-            yield from self.seats[conv.agent].peers
+        staff = set(self.watchers.get(conv.id, ()))
+        if conv.agent is not None:
+            staff.add(conv.agent)
+        for username in staff:
+            seat = self.seats.get(username)
+            if seat is not None:
+                yield from seat.peers
+
+    def watch(self, conversation_id: str, username: str) -> None:
+        self.watchers.setdefault(conversation_id, set()).add(username)
+
+    def unwatch(self, conversation_id: str, username: str) -> None:
+        watching = self.watchers.get(conversation_id)
+        if watching is not None:
+            watching.discard(username)
+            if not watching:
+                del self.watchers[conversation_id]
 
     def add_customer_peer(self, customer_id: str, peer: Peer) -> None:
         self.customer_peers.setdefault(customer_id, set()).add(peer)

@@ -48,6 +48,7 @@ from agent_desk.protocol.messages import (
 from agent_desk.server.accounts import TokenExpired, TokenInvalid
 from agent_desk.server.content_handlers import ContentHandlers
 from agent_desk.server.conversations import Conversation
+from agent_desk.server.discipline_handlers import DisciplineHandlers
 from agent_desk.server.peers import Peer
 from agent_desk.server.service import ChatService
 
@@ -63,7 +64,11 @@ class Handlers:
     """One instance per server; methods take the peer and the decoded frame."""
 
     def __init__(
-        self, service: ChatService, on_logout: Callable[[str], None], content: ContentHandlers | None = None
+        self,
+        service: ChatService,
+        on_logout: Callable[[str], None],
+        content: ContentHandlers | None = None,
+        discipline: DisciplineHandlers | None = None,
     ) -> None:
         self.service = service
         self._on_logout = on_logout
@@ -83,9 +88,10 @@ class Handlers:
             ListChats: self.list_chats,
             FetchEvents: self.fetch_events,
         }
-        if content is not None:
-            # Quick replies and the knowledge base live in their own module.
-            self.table.update(content.table)
+        # Quick replies, knowledge, settings and escalation live in their own modules.
+        for extra in (content, discipline):
+            if extra is not None:
+                self.table.update(extra.table)
 
     # ------------------------------------------------------------ hello
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from typing import Protocol
 
 from agent_desk.domain.clock import Clock
 from agent_desk.protocol.messages import (
@@ -15,6 +16,7 @@ from agent_desk.protocol.messages import (
     ChatAssigned,
     ChatRemoved,
     ChatState,
+    ConversationInfo,
     Event,
     QueuePosition,
     Role,
@@ -26,17 +28,50 @@ from agent_desk.server.config import ServerConfig
 from agent_desk.server.conversations import Author, Conversation, Conversations, Customer
 from agent_desk.server.floor import Floor, Seat
 from agent_desk.server.peers import Peer
+from agent_desk.server.response_metrics import ResponseMetrics
 
 log = logging.getLogger(__name__)
 
 
+QUEUES = ("agents", "specialists")
+
+
+class ChatHooks(Protocol):
+    """What another service (escalations) adds to the chat lifecycle."""
+
+    def assigned(self, conv: Conversation, seat: Seat) -> None: ...
+
+    def closed(self, conv: Conversation) -> None: ...
+
+    def position_changed(self, conv: Conversation, position: int) -> None: ...
+
+    def requeued(self, conv: Conversation) -> None: ...
+
+    def info(self, conv: Conversation) -> ConversationInfo: ...
+
+
+def queue_for(role: Role | None) -> str | None:
+    """Agents take customer chats, specialists take escalations, other staff take none."""
+    return {Role.AGENT: "agents", Role.SPECIALIST: "specialists"}.get(role) if role else None
+
+
 class ChatService:
-    def __init__(self, config: ServerConfig, accounts: Accounts, conversations: Conversations, clock: Clock) -> None:
+    def __init__(
+        self,
+        config: ServerConfig,
+        accounts: Accounts,
+        conversations: Conversations,
+        metrics: ResponseMetrics,
+        clock: Clock,
+    ) -> None:
         self.config = config
         self.accounts = accounts
         self.store = conversations
+        self.metrics = metrics
         self.clock = clock
         self.floor = Floor()
+        self.hooks: ChatHooks | None = None
+        """Set by the escalation service once it exists (it needs this service)."""
 
     # ------------------------------------------------------------ start-up
 
@@ -47,7 +82,9 @@ class ChatService:
             self.floor.open[conv.id] = conv
             if conv.state is ChatState.ASSIGNED and conv.agent:
                 user = self.accounts.get(conv.agent)
-                seat = self.floor.seat(conv.agent, user.max_chats if user else 0, routable=True)
+                seat = self.floor.seat(
+                    conv.agent, user.max_chats if user else 0, queue_for(user.role if user else None)
+                )
                 seat.active.add(conv.id)
         for seat in self.floor.seats.values():
             if seat.active:
@@ -56,7 +93,7 @@ class ChatService:
     # ------------------------------------------------------------ staff presence
 
     def staff_connected(self, peer: Peer, user: User) -> Seat:
-        seat = self.floor.seat(user.username, user.max_chats, routable=user.role is Role.AGENT)
+        seat = self.floor.seat(user.username, user.max_chats, queue_for(user.role))
         seat.admin_limit = user.max_chats
         seat.peers.add(peer)
         if seat.grace_task is not None:
@@ -133,20 +170,25 @@ class ChatService:
     # ------------------------------------------------------------ routing
 
     def assign_waiting(self) -> None:
-        """Give queued chats, longest wait first, to agents with room."""
-        for conv in self.floor.queued():
-            customer = self.store.customer(conv.customer_id)
-            sticky = customer.last_agent if customer else None
-            username = self.floor.pick_agent(conv, sticky)
-            if username is None:
-                break
-            self._assign(conv, self.floor.seats[username])
+        """Give queued chats, longest wait first, to staff with room: customers'
+        chats to agents, escalated chats to specialists."""
+        for queue in QUEUES:
+            for conv in self.floor.queued(queue):
+                customer = self.store.customer(conv.customer_id)
+                sticky = customer.last_agent if customer and queue == "agents" else None
+                username = self.floor.pick_agent(conv, sticky)
+                if username is None:
+                    break
+                self._assign(conv, self.floor.seats[username])
         self._push_queue_positions()
 
     def _assign(self, conv: Conversation, seat: Seat) -> None:
         user = self.accounts.get(seat.username)
-        author = Author(Role.AGENT, user.display_name if user else seat.username, seat.username)
+        role = user.role if user else Role.AGENT
+        author = Author(role, user.display_name if user else seat.username, seat.username)
         event = self.store.assign(conv, author)
+        if self.hooks is not None:
+            self.hooks.assigned(conv, seat)
         seat.active.add(conv.id)
         seat.last_assigned_at = self.clock.now()
         self.floor.queue_positions_sent.pop(conv.id, None)
@@ -154,6 +196,10 @@ class ChatService:
             if peer.subscribed:
                 peer.push(QueuePosition(conversation_id=conv.id, position=0))
                 peer.push(event)
+        for username in self.floor.watchers.get(conv.id, ()):
+            for peer in self.floor.seats[username].peers if username in self.floor.seats else ():
+                if peer.subscribed:
+                    peer.push(event)
         for peer in seat.peers:
             if peer.subscribed:
                 self.send_full_chat(peer, conv)
@@ -161,7 +207,7 @@ class ChatService:
 
     def send_full_chat(self, peer: Peer, conv: Conversation, after_seq: int = 0) -> int:
         """Announce a chat to its agent and replay its history; returns events sent."""
-        peer.push(ChatAssigned(conversation=conv.info()))
+        peer.push(ChatAssigned(conversation=self.info(conv)))
         events = self.store.events_after(conv.id, after_seq)
         for event in events:
             peer.push(event)
@@ -169,6 +215,8 @@ class ChatService:
 
     def _requeue(self, conv: Conversation, seat: Seat, reason: str) -> None:
         event = self.store.requeue(conv, reason)
+        if self.hooks is not None:
+            self.hooks.requeued(conv)
         seat.active.discard(conv.id)
         for peer in seat.peers:
             peer.push(ChatRemoved(conversation_id=conv.id, reason=reason))
@@ -176,32 +224,45 @@ class ChatService:
 
     def _push_queue_positions(self) -> None:
         sent = self.floor.queue_positions_sent
-        for position, conv in enumerate(self.floor.queued(), start=1):
-            if sent.get(conv.id) == position:
-                continue
-            sent[conv.id] = position
-            frame = QueuePosition(conversation_id=conv.id, position=position)
-            for peer in self.floor.customer_peers.get(conv.customer_id, ()):
-                if peer.subscribed:
-                    peer.push(frame)
+        for queue in QUEUES:
+            for position, conv in enumerate(self.floor.queued(queue), start=1):
+                if sent.get(conv.id) == position:
+                    continue
+                sent[conv.id] = position
+                frame = QueuePosition(conversation_id=conv.id, position=position)
+                for peer in self.floor.customer_peers.get(conv.customer_id, ()):
+                    if peer.subscribed:
+                        peer.push(frame)
+                if self.hooks is not None:
+                    self.hooks.position_changed(conv, position)
 
     def queue_position(self, conv: Conversation) -> int | None:
-        """1-based place in the queue of a waiting conversation, else None."""
-        for position, waiting in enumerate(self.floor.queued(), start=1):
+        """1-based place in its queue of a waiting conversation, else None."""
+        for position, waiting in enumerate(self.floor.queued(conv.queue), start=1):
             if waiting.id == conv.id:
                 return position
         return None
 
+    def info(self, conv: Conversation) -> ConversationInfo:
+        """What staff see of a chat, with its escalation when it has one."""
+        return self.hooks.info(conv) if self.hooks is not None else conv.info()
+
     # ------------------------------------------------------------ conversation events
 
-    def post_message(self, conv: Conversation, author: Author, text: str, client_msg_id: str) -> Event:
-        event = self.store.add_message(conv, author, text, client_msg_id)
+    def post_message(
+        self, conv: Conversation, author: Author, text: str, client_msg_id: str, *, automatic: bool = False
+    ) -> Event:
+        event = self.store.add_message(
+            conv, author, text, client_msg_id, automatic=automatic, also=self.metrics.recorder(conv)
+        )
         self._fan_out(conv, event)
         return event
 
     def close(self, conv: Conversation, by: Author, wrap_up: str | None) -> None:
         event = self.store.close(conv, by, wrap_up)
         self._fan_out(conv, event)
+        if self.hooks is not None:
+            self.hooks.closed(conv)
         self.floor.open.pop(conv.id, None)
         self.floor.queue_positions_sent.pop(conv.id, None)
         if conv.agent and conv.agent in self.floor.seats:
@@ -221,6 +282,9 @@ class ChatService:
         for peer in self.floor.peers_of(conv):
             if peer is not sender and peer.subscribed and peer.role is not role:
                 peer.push(frame)
+
+    def fan_out(self, conv: Conversation, event: Event) -> None:
+        self._fan_out(conv, event)
 
     def _fan_out(self, conv: Conversation, event: Event) -> None:
         for peer in self.floor.peers_of(conv):

@@ -12,6 +12,7 @@ import logging
 import os
 import signal
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -59,6 +60,7 @@ class DeskApp:
         demo: bool = False,
         server: str | None = None,
         connector: Connector = Connection.open,
+        server_clock: Callable[[], float] | None = None,
     ) -> None:
         self.settings = settings
         self.credentials = credentials
@@ -70,6 +72,7 @@ class DeskApp:
         self.login_dialog: LoginDialog | None = None
         self.keyring_problem: str | None = None
         self._connector = connector
+        self._server_clock = server_clock
 
     async def run(self) -> int:
         login = await self._first_login()
@@ -158,7 +161,7 @@ class DeskApp:
         )
         window = MainWindow(login.username)
         notifier = Notifier(self.settings, window, window)
-        self.desk = desk = Desk(window, notifier, bridge, session, book)
+        self.desk = desk = Desk(window, notifier, bridge, session, book, clock=self._server_clock)
         fill_settings_menu(window.settings_menu, self.settings, self._switch_language)
         ended: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
         window.closed.connect(lambda: ended.done() or ended.set_result(False))

@@ -96,6 +96,11 @@ class ChatView(QWidget):
         self.timer.setAccessibleName(self.tr("Response timer"))
         self.ratio = QLabel(self)
         self.ratio.setAccessibleName(self.tr("Answer ratio (答问比)"))
+        self.escalation = QLabel(self)
+        self.escalation.setObjectName("escalationStatus")
+        self.escalation.setWordWrap(True)
+        self.escalation.setAccessibleName(self.tr("Escalation"))
+        self.escalation.hide()
         header = QHBoxLayout()
         for label in (self.title, self.waiting, self.timer, self.typing):
             header.addWidget(label)
@@ -134,6 +139,7 @@ class ChatView(QWidget):
         column = QVBoxLayout(main)
         column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(header)
+        column.addWidget(self.escalation)
         column.addWidget(self.ratio)
         column.addWidget(self.messages, 1)
         column.addWidget(self.placeholders)
@@ -226,6 +232,12 @@ class ChatView(QWidget):
     def _insert(self, text: str) -> None:
         self.compose.insertPlainText(text)
         self.compose.setFocus()
+
+    def show_escalation(self, text: str) -> None:
+        """The escalation's status (for the agent) or its summary (for the specialist)."""
+        self.escalation.setText(text)
+        self.escalation.setAccessibleDescription(text)
+        self.escalation.setVisible(bool(text))
 
     def show_reading(self, timer: str, spoken_timer: str, ratio: str) -> None:
         """The response timer and 答问比 line, from the desk's ResponseWatch."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Coroutine
+from collections.abc import Callable, Coroutine
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -18,27 +18,37 @@ from agent_desk.client.chats import ChatBook, ChatRecord, Delivery
 from agent_desk.client.connection import RequestFailed
 from agent_desk.client.outbox import OutboxEntry
 from agent_desk.client.session import DeskSession, NotConnected, SessionState
+from agent_desk.domain.response import RatioBand, ResponseTargets
 from agent_desk.protocol.messages import (
+    AgentStats,
     AgentStatus,
     ChatAssigned,
     ChatList,
     ChatRemoved,
     CloseChat,
     ConversationInfo,
+    EscalationInfo,
+    EscalationUpdate,
     Event,
     EventKind,
     EventsPage,
     FetchEvents,
+    GetSettings,
     KnowledgeChanged,
     ListChats,
+    MyStats,
     Ok,
     PhrasesChanged,
     Role,
     SetStatus,
+    SettingsChanged,
+    SettingsReply,
     StatusChanged,
+    TeamSettings,
     TypingNotice,
 )
 from agent_desk.ui.chat_view import ChatView
+from agent_desk.ui.escalation import Escalations, status_text
 from agent_desk.ui.history_dialog import HistoryDialog
 from agent_desk.ui.knowledge import Knowledge
 from agent_desk.ui.main_window import MainWindow
@@ -66,8 +76,11 @@ class Desk(QObject):
         session: DeskSession,
         book: ChatBook,
         parent: Any = None,
+        clock: Callable[[], float] | None = None,
     ) -> None:
         super().__init__(parent)
+        self._server_clock = clock
+        """Tests pass the server's ManualClock; the desk otherwise derives server time."""
         self.window = window
         self.notifier = notifier
         self.session = session
@@ -86,6 +99,7 @@ class Desk(QObject):
         window.urgent_requested.connect(self.go_to_most_urgent)
         self.quick_replies = QuickReplies(window, session, notifier, self.spawn, self)
         self.knowledge = Knowledge(window, session, notifier, self.spawn, self)
+        self.escalations = Escalations(window, session, notifier, self.spawn, self)
         self.watch = ResponseWatch(self._watch_settings())
         self.watch.warned.connect(lambda _cid, text: self.notifier.announce(text))
         self.watch.breached.connect(self._breached)
@@ -95,6 +109,10 @@ class Desk(QObject):
         self._clock.setInterval(1000)
         self._clock.timeout.connect(self.refresh_all)
         self._clock.start()
+        self._stats_timer = QTimer(self)
+        self._stats_timer.setInterval(60_000)
+        self._stats_timer.timeout.connect(lambda: self.spawn(self.refresh_stats()) if self.session.online else None)
+        self._stats_timer.start()
 
     # ------------------------------------------------------------ tasks
 
@@ -119,6 +137,7 @@ class Desk(QObject):
 
     async def shutdown(self) -> None:
         self._clock.stop()
+        self._stats_timer.stop()
         for task in list(self._tasks):
             task.cancel()
         if self._tasks:
@@ -126,6 +145,8 @@ class Desk(QObject):
         await self.session.stop()
 
     def server_now(self) -> float:
+        if self._server_clock is not None:
+            return self._server_clock()
         return time.time() + self.session.server_offset
 
     # ------------------------------------------------------------ frames
@@ -148,14 +169,21 @@ class Desk(QObject):
             self.spawn(self.quick_replies.reload(announce=True))
         elif isinstance(frame, KnowledgeChanged):
             self.knowledge.changed(frame)
+        elif isinstance(frame, EscalationUpdate):
+            self._on_escalation(frame.conversation_id, frame.escalation)
+        elif isinstance(frame, SettingsChanged):
+            self._apply_settings(frame.settings)
 
     def _on_assigned(self, info: ConversationInfo) -> None:
         record, created = self.book.open(info)
+        record.targets = self.watch.targets
         self._assigned_seq[info.conversation_id] = info.last_seq
         if not created:
+            self._show_escalation(record)
             self._refresh(record)
             return
         view = self._add_view(record)
+        self._show_escalation(record)
         self.spawn(self._load_context(view))
         if not self.session.replaying:
             text = self.tr("New chat from %1").replace("%1", info.customer_name)
@@ -202,6 +230,53 @@ class Desk(QObject):
         elif event.kind is EventKind.CLOSED and event.detail.get("by") == "customer":
             self.notifier.announce(self.tr("%1 left the chat").replace("%1", name))
 
+    # ------------------------------------------------------------ escalation and settings
+
+    def _on_escalation(self, conversation_id: str, info: EscalationInfo) -> None:
+        record = self.book.get(conversation_id)
+        if record is None:
+            return
+        before = record.info.escalation.status if record.info.escalation else None
+        record.info.escalation = info
+        user = self.session.user
+        if user is not None and info.from_agent == user.username:
+            record.read_only = info.status in ("waiting", "taken", "resolved")
+        self._show_escalation(record)
+        self._refresh(record)
+        if info.status != before:
+            text = f"{record.info.customer_name}: {status_text(info)}"
+            self.notifier.announce(text, assertive=info.status == "returned")
+
+    def _show_escalation(self, record: ChatRecord) -> None:
+        view = self.window.views.get(record.conversation_id)
+        info = record.info.escalation
+        if view is None:
+            return
+        user = self.session.user
+        if info is None or (info.status in ("cancelled", "returned") and info.return_note == ""):
+            view.show_escalation("")
+        elif user is not None and info.from_agent != user.username:
+            view.show_escalation(self.tr("Escalated to you:\n%1").replace("%1", info.summary))
+        else:
+            view.show_escalation(status_text(info))
+
+    async def _load_settings(self) -> None:
+        reply = await self.session.request(GetSettings(id=self.session.new_id()), SettingsReply)
+        self._apply_settings(reply.settings)
+
+    def _apply_settings(self, settings: TeamSettings) -> None:
+        self.watch.targets = ResponseTargets(
+            settings.first_response_seconds, settings.next_response_seconds, settings.automatic_stops_clock
+        )
+        self.watch.band = RatioBand(settings.ratio_target, settings.ratio_low, settings.ratio_high)
+        self.escalations.reasons = list(settings.escalation_reasons)
+        for record in self.book.records.values():
+            record.targets = self.watch.targets
+
+    async def refresh_stats(self) -> None:
+        stats = await self.session.request(MyStats(id=self.session.new_id()), AgentStats)
+        self.window.show_shift(stats)
+
     def _on_removed(self, conversation_id: str) -> None:
         record = self.book.get(conversation_id)
         if record is None:
@@ -231,6 +306,8 @@ class Desk(QObject):
             self.knowledge.panel.set_can_edit(user is not None and user.role in (Role.LEAD, Role.ADMIN))
             self.spawn(self.quick_replies.reload())
             self.spawn(self.show_unsent())
+            self.spawn(self._load_settings())
+            self.spawn(self.refresh_stats())
             return
         text = self.tr("Reconnected. %1 messages arrived while you were away.").replace("%1", str(missed))
         self.window.show_banner(text)

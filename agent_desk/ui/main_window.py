@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from agent_desk.client.chats import ChatRecord
-from agent_desk.protocol.messages import AgentStatus
+from agent_desk.protocol.messages import AgentStats, AgentStatus
 from agent_desk.ui.chat_view import ChatView
 
 URGENT_KEY = "F8"
@@ -99,6 +99,9 @@ class MainWindow(QMainWindow):
         limit_label.setBuddy(self.limit)
         self.load = QLabel(self)
         self.load.setAccessibleName(self.tr("Chats I hold"))
+        self.shift = QLabel(self)
+        self.shift.setAccessibleName(self.tr("My figures today"))
+        self.statusBar().addPermanentWidget(self.shift)
         self.status_box.activated.connect(self._emit_status)
         self.limit.editingFinished.connect(self._emit_status)
 
@@ -222,6 +225,20 @@ class MainWindow(QMainWindow):
         self.limit.setValue(limit)
         self.limit.blockSignals(False)
         self.load.setText(self.tr("%1 of %2 chats").replace("%1", str(active)).replace("%2", str(limit)))
+
+    def show_shift(self, stats: AgentStats) -> None:
+        """Today's own figures in the status bar: 答问比 and first replies."""
+        parts = []
+        if stats.ratio is not None:
+            parts.append(self.tr("Today's 答问比 %1").replace("%1", f"{stats.ratio:.2f}"))
+        if stats.first_response_average is not None:
+            text = self.tr("first replies %1 s on average").replace("%1", f"{stats.first_response_average:.1f}")
+            parts.append(text)
+        if stats.first_response_within_target is not None:
+            share = f"{stats.first_response_within_target * 100:.0f}"
+            parts.append(self.tr("%1% within target").replace("%1", share))
+        parts.append(self.tr("%1 chats").replace("%1", str(stats.chats)))
+        self.shift.setText(" · ".join(parts))
 
     def show_banner(self, text: str) -> None:
         self.banner.setText(text)

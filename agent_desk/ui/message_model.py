@@ -48,6 +48,16 @@ def describe_event(line: ChatLine) -> str:
             if wrap_up
             else QCoreApplication.translate("MessageModel", "Chat closed")
         )
+    if line.kind is EventKind.ESCALATED:
+        return QCoreApplication.translate("MessageModel", "Escalated to the specialist team")
+    if line.kind is EventKind.ESCALATION_CANCELLED:
+        return QCoreApplication.translate("MessageModel", "Escalation cancelled: back with %1").replace(
+            "%1", line.author_name
+        )
+    if line.kind is EventKind.SENT_BACK:
+        return QCoreApplication.translate("MessageModel", "Sent back to %1 by the specialist").replace(
+            "%1", line.author_name
+        )
     if line.kind is EventKind.RATED:
         return QCoreApplication.translate("MessageModel", "Customer rated the chat %1 of 5").replace(
             "%1", line.detail.get("rating", "?")

@@ -55,6 +55,7 @@ class DeskDriver:
 
     def __init__(self, loop: asyncio.AbstractEventLoop, qapp: QApplication, server: Server, tmp_path: Path) -> None:
         self.loop, self.qapp, self.server, self.tmp_path = loop, qapp, server, tmp_path
+        self.app_options: dict[str, Any] = {}
 
     def __call__(self, body: DeskBody, units: float = 20, role: Role = Role.AGENT, **app_options: Any) -> None:
         if self.server.accounts.get("mei") is None:

@@ -27,13 +27,16 @@ from agent_desk.protocol.limits import (
 )
 from agent_desk.protocol.messages import (
     CLIENT_TYPES,
+    DEFAULT_ESCALATION_REASONS,
     SERVER_TYPES,
     Ack,
+    AgentStats,
     AgentStatus,
     ArticleDraft,
     ArticleHit,
     ArticleInfo,
     ArticleReply,
+    CancelEscalation,
     ChatAssigned,
     ChatList,
     ChatOpened,
@@ -47,11 +50,15 @@ from agent_desk.protocol.messages import (
     DeleteArticle,
     DeletePhrase,
     Error,
+    Escalate,
+    EscalationInfo,
+    EscalationUpdate,
     Event,
     EventKind,
     EventsPage,
     FetchEvents,
     GetArticle,
+    GetSettings,
     Hello,
     ImportPhrases,
     KnowledgeChanged,
@@ -61,6 +68,7 @@ from agent_desk.protocol.messages import (
     Login,
     LoginOk,
     Logout,
+    MyStats,
     Ok,
     OpenChat,
     PhraseDraft,
@@ -79,12 +87,17 @@ from agent_desk.protocol.messages import (
     Role,
     SaveArticle,
     SavePhrase,
+    SaveSettings,
     SearchKnowledge,
     Send,
+    SendBack,
     SetCapacity,
     SetPins,
     SetStatus,
+    SettingsChanged,
+    SettingsReply,
     StatusChanged,
+    TeamSettings,
     Typing,
     TypingNotice,
     UserInfo,
@@ -106,6 +119,25 @@ PHRASE = PhraseInfo(
 )
 ARTICLE_DRAFT = ArticleDraft(
     title="七天无理由退货", body="签收后7天内可申请退货。", category="售后", tags=["退货", "运费险"]
+)
+TEAM_SETTINGS = TeamSettings(
+    first_response_seconds=10.0,
+    next_response_seconds=45.0,
+    automatic_stops_clock=True,
+    ratio_target=1.2,
+    ratio_low=0.9,
+    ratio_high=1.6,
+    escalation_reasons=["after_sales", "invoice", "other"],
+    shop_name="衣橱与数码旗舰店",
+)
+ESCALATION = EscalationInfo(
+    escalation_id=7,
+    reason="after_sales",
+    status="waiting",
+    from_agent="li.na",
+    summary="Reason: after_sales\nCustomer asked: 羽绒服掉毛能退吗?\nAgent did: (no reply yet)\nNote: 已超七天",
+    note="已超七天",
+    position=2,
 )
 
 
@@ -162,6 +194,15 @@ CLIENT_SAMPLES: list[msgspec.Struct] = [
         id="23", article=ArticleDraft(title="Returns", body="Within 7 days.", category="售后", lang="en"), article_id=4
     ),
     DeleteArticle(id="24", article_id=4),
+    GetSettings(id="25"),
+    SaveSettings(id="26", settings=TEAM_SETTINGS),
+    SaveSettings(id="26", settings=TeamSettings()),
+    MyStats(id="27"),
+    MyStats(id="27", since=1750262400.0),
+    Escalate(id="28", conversation_id=CID, reason="after_sales", note="订单 2025061812345,羽绒服洗后掉毛"),
+    Escalate(id="28", conversation_id=CID, reason="product_expert"),
+    CancelEscalation(id="29", conversation_id=CID),
+    SendBack(id="30", conversation_id=CID, note="已登记退货,后续物流请您跟进"),
 ]
 
 SERVER_SAMPLES: list[msgspec.Struct] = [
@@ -238,6 +279,58 @@ SERVER_SAMPLES: list[msgspec.Struct] = [
         ),
     ),
     KnowledgeChanged(article_id=4, action="saved"),
+    Event(conversation_id=CID, seq=9, ts=1750312960.2, kind=EventKind.ESCALATED, detail={"queue": "specialists"}),
+    Event(
+        conversation_id=CID,
+        seq=10,
+        ts=1750312960.21,
+        kind=EventKind.MESSAGE,
+        author_name="system",
+        text="亲,您的问题需要专业的同事来处理,已为您转接专家团队,请稍候~",
+        client_msg_id="holding-7",
+        detail={"auto": "1"},
+    ),
+    Event(conversation_id=CID, seq=11, ts=2.0, kind=EventKind.ESCALATION_CANCELLED, author_role=Role.AGENT),
+    Event(conversation_id=CID, seq=14, ts=3.0, kind=EventKind.SENT_BACK, author_role=Role.AGENT, author_name="李娜"),
+    ChatAssigned(
+        conversation=ConversationInfo(
+            conversation_id=CID,
+            customer_id="cu_1",
+            customer_name="Alice",
+            state=ChatState.ASSIGNED,
+            created_at=1.0,
+            agent_username="zhao.min",
+            customer_lang="en",
+            escalation=msgspec.structs.replace(
+                ESCALATION, status="taken", specialist="zhao.min", specialist_name="赵敏", position=0
+            ),
+        )
+    ),
+    SettingsReply(ref="25", settings=TeamSettings()),
+    SettingsChanged(settings=TEAM_SETTINGS),
+    AgentStats(ref="27", since=1750262400.0, chats=0, first_responses=0),
+    AgentStats(
+        ref="27",
+        since=1750262400.0,
+        chats=23,
+        first_responses=21,
+        first_response_average=3.8,
+        first_response_within_target=0.857,
+        response_average=17.4,
+        rounds=164,
+        agent_messages=212,
+        customer_messages=187,
+        ratio=1.134,
+        transferred_out=2,
+        transferred_in=1,
+    ),
+    EscalationUpdate(conversation_id=CID, escalation=ESCALATION),
+    EscalationUpdate(
+        conversation_id=CID,
+        escalation=msgspec.structs.replace(
+            ESCALATION, status="returned", specialist="zhao.min", return_note="已登记退货", position=0
+        ),
+    ),
 ]
 
 
@@ -481,6 +574,74 @@ _SEND = {"type": "send", "id": "r1", "conversation_id": CID, "client_msg_id": "m
 def test_bad_field_is_bad_frame_with_ref(fields: dict[str, Any]) -> None:
     error = _decode_error(json.dumps(fields))
     assert (error.code, error.ref) == (ErrorCode.BAD_FRAME, "r1")
+
+
+# ---------------------------------------------------------------- response discipline and escalation
+
+_SETTINGS = {"type": "save_settings", "id": "r1", "settings": {}}
+
+
+@pytest.mark.parametrize("reason", ["After_Sales", "after-sales", "售后", "after sales", "", "a" * 33], ids=repr)
+def test_save_settings_reason_outside_the_code_alphabet_is_bad_frame(reason: str) -> None:
+    error = _decode_error(_frame(**{**_SETTINGS, "settings": {"escalation_reasons": ["other", reason]}}))
+    assert (error.code, error.ref) == (ErrorCode.BAD_FRAME, "r1")
+
+
+@pytest.mark.parametrize(
+    "settings",
+    [
+        pytest.param({"first_response_seconds": 0}, id="first-zero"),
+        pytest.param({"next_response_seconds": 3601}, id="next-too-long"),
+        pytest.param({"ratio_low": 0.05}, id="ratio-too-low"),
+        pytest.param({"escalation_reasons": []}, id="no-reasons"),
+        pytest.param({"escalation_reasons": [f"r{i}" for i in range(21)]}, id="too-many-reasons"),
+        pytest.param({"shop_name": "店" * 65}, id="shop-name-long"),
+    ],
+)
+def test_save_settings_out_of_range_is_bad_frame(settings: dict[str, Any]) -> None:
+    error = _decode_error(_frame(**{**_SETTINGS, "settings": settings}))
+    assert (error.code, error.ref) == (ErrorCode.BAD_FRAME, "r1")
+
+
+def test_escalate_note_limit() -> None:
+    fields = {"type": "escalate", "id": "r1", "conversation_id": CID, "reason": "complaint"}
+    ok = decode_client(_frame(**fields, note="慢" * 500))
+    assert isinstance(ok, Escalate)
+    assert len(ok.note) == 500
+    error = _decode_error(_frame(**fields, note="慢" * 501))
+    assert (error.code, error.ref) == (ErrorCode.BAD_FRAME, "r1")
+
+
+@pytest.mark.parametrize("reason", ["", "Complaint", "投诉"])
+def test_escalate_reason_outside_the_code_alphabet_is_bad_frame(reason: str) -> None:
+    error = _decode_error(_frame(type="escalate", id="r1", conversation_id=CID, reason=reason))
+    assert (error.code, error.ref) == (ErrorCode.BAD_FRAME, "r1")
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        pytest.param({"note": ""}, id="empty"),
+        pytest.param({}, id="missing"),
+        pytest.param({"note": "好" * 501}, id="long"),
+    ],
+)
+def test_send_back_needs_a_note(fields: dict[str, Any]) -> None:
+    error = _decode_error(_frame(type="send_back", id="r1", conversation_id=CID, **fields))
+    assert (error.code, error.ref) == (ErrorCode.BAD_FRAME, "r1")
+
+
+def test_team_settings_defaults_round_trip() -> None:
+    defaults = TeamSettings()
+    assert defaults.escalation_reasons == DEFAULT_ESCALATION_REASONS
+    assert defaults.ratio_low <= defaults.ratio_target <= defaults.ratio_high
+    # An empty object means every default; the reply carries every field, nested.
+    assert decode_client(_frame(**_SETTINGS)) == SaveSettings(id="r1", settings=defaults)
+    reply = json.loads(encode(SettingsReply(ref="r1", settings=defaults)))
+    assert set(reply["settings"]) == set(TeamSettings.__struct_fields__)
+    assert decode_server(encode(SettingsReply(ref="r1", settings=defaults))).settings == defaults
+    # The default list is a fresh copy each time, not one shared list.
+    assert TeamSettings().escalation_reasons is not defaults.escalation_reasons
 
 
 def test_typing_without_id_reports_no_ref() -> None:

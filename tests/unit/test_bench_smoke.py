@@ -1,0 +1,82 @@
+"""The benchmark harness runs end to end at --quick sizes and writes complete results.
+
+Only the shape of the results is checked, never a timing: how fast a shared
+test machine is says nothing about the code (docs/performance.md).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from bench.cli import build_registry, main
+
+LATENCY_FIELDS = ("samples", "planned", "p50_ms", "p95_ms", "p99_ms", "max_ms", "mean_ms")
+EXPECTED_FIGURES = {
+    "phrase_search": {"search", "build_ms", "rebuild_ms"},
+    "knowledge_search": {
+        "load_ms",
+        "file_mb",
+        "search",
+        "search_zh2",
+        "search_zh3",
+        "search_en",
+        "search_multi",
+        "suggest",
+        "suggest_zh",
+        "suggest_en",
+        "suggest_uncached",
+    },
+}
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _run(out: Path, *args: str) -> dict[str, Any]:
+    status = main(["--quick", "--out", str(out), *args])
+    assert status in (0, 1)  # 1 only says a target was missed: not a harness failure
+    results = json.loads((out / "latest.json").read_text(encoding="utf-8"))
+    assert isinstance(results, dict)
+    return results
+
+
+def test_quick_run_writes_every_figure(tmp_path: Path) -> None:
+    results = _run(tmp_path)
+
+    assert set(results["machine"]) >= {"cpu_count", "python", "platform", "sqlite", "date"}
+    assert results["run"]["quick"] is True
+    benchmarks = results["benchmarks"]
+    assert set(benchmarks) == set(build_registry().names()) == set(EXPECTED_FIGURES)
+    for name, expected in EXPECTED_FIGURES.items():
+        entry = benchmarks[name]
+        assert entry["error"] is None, entry["error"]
+        assert entry["method"]
+        assert entry["params"]
+        assert set(entry["figures"]) == expected
+        for figure in entry["figures"].values():
+            if isinstance(figure, dict):
+                assert all(_is_number(figure[field]) for field in LATENCY_FIELDS), figure
+                assert figure["samples"] > 0
+            else:
+                assert _is_number(figure)
+        assert entry["targets"]
+        for target in entry["targets"]:
+            assert target["figure"] in expected
+            assert _is_number(target["value"])
+            assert isinstance(target["passed"], bool)
+
+    markdown = (tmp_path / "latest.md").read_text(encoding="utf-8")
+    assert "| figure | value | target | verdict |" in markdown
+    for name, expected in EXPECTED_FIGURES.items():
+        for figure in expected:
+            assert f"| {name} · {figure} |" in markdown
+
+
+def test_only_runs_the_named_benchmark(tmp_path: Path) -> None:
+    results = _run(tmp_path, "--only", "phrase_search")
+
+    assert list(results["benchmarks"]) == ["phrase_search"]
+    assert (tmp_path / "latest.md").is_file()
