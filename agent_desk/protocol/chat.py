@@ -31,6 +31,7 @@ from agent_desk.protocol.limits import (
     MAX_RESUME_CONVERSATIONS,
     Limits,
 )
+from agent_desk.protocol.practice import PracticeInfo
 
 # ---------------------------------------------------------------- client -> server
 
@@ -166,6 +167,8 @@ class ConversationInfo(msgspec.Struct, kw_only=True):
     """The language the customer chats in: quick replies use their English version for "en"."""
     escalation: EscalationInfo | None = None
     """Set while (and after) the chat went to the specialist team; staff only."""
+    practice: PracticeInfo | None = None
+    """Set for a practice chat (对聊): never a real customer."""
 
 
 class Welcome(_Server, tag="welcome"):

@@ -115,6 +115,39 @@ from agent_desk.protocol.discipline import (
     SettingsReply,
     TeamSettings,
 )
+from agent_desk.protocol.practice import (
+    ClosePractice,
+    Comment,
+    Deduction,
+    DeleteScenario,
+    ItemCode,
+    ListPracticeResults,
+    ListScenarios,
+    ListTrainees,
+    OpenPractice,
+    PracticeInfo,
+    PracticeMember,
+    PracticeOpened,
+    PracticeResult,
+    PracticeResultInfo,
+    PracticeResults,
+    PracticeRoomInfo,
+    PracticeSay,
+    PracticeStep,
+    PracticeStepped,
+    RoomId,
+    SaveScenario,
+    ScenarioDraft,
+    ScenarioId,
+    ScenarioInfo,
+    ScenarioLine,
+    ScenarioList,
+    ScenarioSaved,
+    ScorePractice,
+    TraineeInfo,
+    TraineeList,
+    Trainees,
+)
 
 ClientMessage = (
     Hello
@@ -148,6 +181,16 @@ ClientMessage = (
     | Escalate
     | CancelEscalation
     | SendBack
+    | ListScenarios
+    | SaveScenario
+    | DeleteScenario
+    | ListTrainees
+    | OpenPractice
+    | PracticeSay
+    | PracticeStep
+    | ClosePractice
+    | ScorePractice
+    | ListPracticeResults
 )
 
 
@@ -180,6 +223,13 @@ ServerMessage = (
     | SettingsChanged
     | AgentStats
     | EscalationUpdate
+    | ScenarioList
+    | ScenarioSaved
+    | TraineeList
+    | PracticeOpened
+    | PracticeStepped
+    | PracticeResult
+    | PracticeResults
 )
 
 CLIENT_TYPES: frozenset[str] = frozenset(t.__struct_config__.tag for t in ClientMessage.__args__)
@@ -213,12 +263,16 @@ __all__ = [
     "ClientMessage",
     "ClientMsgId",
     "CloseChat",
+    "ClosePractice",
+    "Comment",
     "ConversationId",
     "ConversationInfo",
     "CustomerJoin",
     "CustomerJoined",
+    "Deduction",
     "DeleteArticle",
     "DeletePhrase",
+    "DeleteScenario",
     "Error",
     "Escalate",
     "EscalationInfo",
@@ -233,10 +287,14 @@ __all__ = [
     "GroupName",
     "Hello",
     "ImportPhrases",
+    "ItemCode",
     "KnowledgeChanged",
     "KnowledgeResults",
     "ListChats",
     "ListPhrases",
+    "ListPracticeResults",
+    "ListScenarios",
+    "ListTrainees",
     "Login",
     "LoginOk",
     "Logout",
@@ -245,6 +303,7 @@ __all__ = [
     "Note",
     "Ok",
     "OpenChat",
+    "OpenPractice",
     "PhraseCode",
     "PhraseDraft",
     "PhraseId",
@@ -257,6 +316,16 @@ __all__ = [
     "PhrasesImported",
     "Ping",
     "Pong",
+    "PracticeInfo",
+    "PracticeMember",
+    "PracticeOpened",
+    "PracticeResult",
+    "PracticeResultInfo",
+    "PracticeResults",
+    "PracticeRoomInfo",
+    "PracticeSay",
+    "PracticeStep",
+    "PracticeStepped",
     "QueuePosition",
     "Rate",
     "Rating",
@@ -267,9 +336,18 @@ __all__ = [
     "Resume",
     "Resumed",
     "Role",
+    "RoomId",
     "SaveArticle",
     "SavePhrase",
+    "SaveScenario",
     "SaveSettings",
+    "ScenarioDraft",
+    "ScenarioId",
+    "ScenarioInfo",
+    "ScenarioLine",
+    "ScenarioList",
+    "ScenarioSaved",
+    "ScorePractice",
     "SearchKnowledge",
     "Seconds",
     "Send",
@@ -283,6 +361,9 @@ __all__ = [
     "SettingsReply",
     "StatusChanged",
     "TeamSettings",
+    "TraineeInfo",
+    "TraineeList",
+    "Trainees",
     "Typing",
     "TypingNotice",
     "UserInfo",
