@@ -101,6 +101,10 @@ class ChatView(QWidget):
         self.escalation.setWordWrap(True)
         self.escalation.setAccessibleName(self.tr("Escalation"))
         self.escalation.hide()
+        self.practice = QLabel(self)
+        self.practice.setObjectName("practiceBanner")
+        self.practice.setAccessibleName(self.tr("Practice"))
+        self.practice.hide()
         header = QHBoxLayout()
         for label in (self.title, self.waiting, self.timer, self.typing):
             header.addWidget(label)
@@ -139,6 +143,7 @@ class ChatView(QWidget):
         column = QVBoxLayout(main)
         column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(header)
+        column.addWidget(self.practice)
         column.addWidget(self.escalation)
         column.addWidget(self.ratio)
         column.addWidget(self.messages, 1)
@@ -232,6 +237,12 @@ class ChatView(QWidget):
     def _insert(self, text: str) -> None:
         self.compose.insertPlainText(text)
         self.compose.setFocus()
+
+    def show_practice(self, text: str) -> None:
+        """Practice chats say so in words, above everything else in the tab."""
+        self.practice.setText(text)
+        self.practice.setAccessibleDescription(text)
+        self.practice.setVisible(bool(text))
 
     def show_escalation(self, text: str) -> None:
         """The escalation's status (for the agent) or its summary (for the specialist)."""

@@ -39,6 +39,7 @@ from agent_desk.protocol.messages import (
     MyStats,
     Ok,
     PhrasesChanged,
+    PracticeResult,
     Role,
     SetStatus,
     SettingsChanged,
@@ -48,11 +49,12 @@ from agent_desk.protocol.messages import (
     TypingNotice,
 )
 from agent_desk.ui.chat_view import ChatView
-from agent_desk.ui.escalation import Escalations, status_text
+from agent_desk.ui.escalation import Escalations
 from agent_desk.ui.history_dialog import HistoryDialog
 from agent_desk.ui.knowledge import Knowledge
 from agent_desk.ui.main_window import MainWindow
 from agent_desk.ui.notifier import Cue, Notifier
+from agent_desk.ui.practice import Practice
 from agent_desk.ui.quick_replies import QuickReplies
 from agent_desk.ui.response_watch import ResponseWatch, WatchSettings
 from agent_desk.ui.session_bridge import SessionBridge
@@ -100,6 +102,7 @@ class Desk(QObject):
         self.quick_replies = QuickReplies(window, session, notifier, self.spawn, self)
         self.knowledge = Knowledge(window, session, notifier, self.spawn, self)
         self.escalations = Escalations(window, session, notifier, self.spawn, self)
+        self.practice = Practice(window, session, notifier, self.spawn, self)
         self.watch = ResponseWatch(self._watch_settings())
         self.watch.warned.connect(lambda _cid, text: self.notifier.announce(text))
         self.watch.breached.connect(self._breached)
@@ -152,7 +155,16 @@ class Desk(QObject):
     # ------------------------------------------------------------ frames
 
     def _on_frame(self, frame: object) -> None:
-        if isinstance(frame, Event):
+        conversation_id = getattr(frame, "conversation_id", None)
+        if (
+            conversation_id is not None
+            and self.book.get(conversation_id) is None
+            and self.practice.console_frame(frame)
+        ):
+            return
+        if isinstance(frame, PracticeResult):
+            self.practice.result_arrived(frame)
+        elif isinstance(frame, Event):
             self._on_event(frame)
         elif isinstance(frame, ChatAssigned):
             self._on_assigned(frame.conversation)
@@ -184,6 +196,10 @@ class Desk(QObject):
             return
         view = self._add_view(record)
         self._show_escalation(record)
+        if info.practice is not None:
+            trainer = info.practice.trainer_name
+            view.show_practice(self.tr("PRACTICE with %1: not a real customer").replace("%1", trainer))
+            self.notifier.announce(self.tr("Practice chat from %1").replace("%1", trainer))
         self.spawn(self._load_context(view))
         if not self.session.replaying:
             text = self.tr("New chat from %1").replace("%1", info.customer_name)
@@ -234,31 +250,12 @@ class Desk(QObject):
 
     def _on_escalation(self, conversation_id: str, info: EscalationInfo) -> None:
         record = self.book.get(conversation_id)
-        if record is None:
-            return
-        before = record.info.escalation.status if record.info.escalation else None
-        record.info.escalation = info
-        user = self.session.user
-        if user is not None and info.from_agent == user.username:
-            record.read_only = info.status in ("waiting", "taken", "resolved")
-        self._show_escalation(record)
-        self._refresh(record)
-        if info.status != before:
-            text = f"{record.info.customer_name}: {status_text(info)}"
-            self.notifier.announce(text, assertive=info.status == "returned")
+        if record is not None:
+            self.escalations.update(record, info, self.window.views.get(conversation_id))
+            self._refresh(record)
 
     def _show_escalation(self, record: ChatRecord) -> None:
-        view = self.window.views.get(record.conversation_id)
-        info = record.info.escalation
-        if view is None:
-            return
-        user = self.session.user
-        if info is None or (info.status in ("cancelled", "returned") and info.return_note == ""):
-            view.show_escalation("")
-        elif user is not None and info.from_agent != user.username:
-            view.show_escalation(self.tr("Escalated to you:\n%1").replace("%1", info.summary))
-        else:
-            view.show_escalation(status_text(info))
+        self.escalations.show(record, self.window.views.get(record.conversation_id))
 
     async def _load_settings(self) -> None:
         reply = await self.session.request(GetSettings(id=self.session.new_id()), SettingsReply)
@@ -270,6 +267,7 @@ class Desk(QObject):
         )
         self.watch.band = RatioBand(settings.ratio_target, settings.ratio_low, settings.ratio_high)
         self.escalations.reasons = list(settings.escalation_reasons)
+        self.practice.targets = self.watch.targets
         for record in self.book.records.values():
             record.targets = self.watch.targets
 
@@ -304,6 +302,8 @@ class Desk(QObject):
             self.window.hide_banner()
             user = self.session.user
             self.knowledge.panel.set_can_edit(user is not None and user.role in (Role.LEAD, Role.ADMIN))
+            if user is not None:
+                self.practice.role_known(user.role)
             self.spawn(self.quick_replies.reload())
             self.spawn(self.show_unsent())
             self.spawn(self._load_settings())

@@ -22,8 +22,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from agent_desk.client.chats import ChatRecord
 from agent_desk.client.session import DeskSession
 from agent_desk.protocol.messages import CancelEscalation, Escalate, EscalationInfo, Ok, Role, SendBack
+from agent_desk.ui.chat_view import ChatView
 from agent_desk.ui.main_window import MainWindow
 from agent_desk.ui.notifier import Notifier
 
@@ -201,3 +203,30 @@ class Escalations(QObject):
         dialog.finished.connect(dialog.deleteLater)
         self.dialog = dialog
         dialog.open()
+
+    # ------------------------------------------------------------ status in the tab
+
+    def update(self, record: ChatRecord, info: EscalationInfo, view: ChatView | None) -> None:
+        """An escalation moved: the escalating agent's tab follows it, and it is announced."""
+        before = record.info.escalation.status if record.info.escalation else None
+        record.info.escalation = info
+        user = self.session.user
+        if user is not None and info.from_agent == user.username:
+            record.read_only = info.status in ("waiting", "taken", "resolved")
+        self.show(record, view)
+        if info.status != before:
+            text = f"{record.info.customer_name}: {status_text(info)}"
+            self.notifier.announce(text, assertive=info.status == "returned")
+
+    def show(self, record: ChatRecord, view: ChatView | None) -> None:
+        """The status for the agent who escalated; the summary for the specialist."""
+        info = record.info.escalation
+        if view is None:
+            return
+        user = self.session.user
+        if info is None or (info.status in ("cancelled", "returned") and not info.return_note):
+            view.show_escalation("")
+        elif user is not None and info.from_agent != user.username:
+            view.show_escalation(self.tr("Escalated to you:\n%1").replace("%1", info.summary))
+        else:
+            view.show_escalation(status_text(info))

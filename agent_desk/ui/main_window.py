@@ -27,6 +27,8 @@ URGENT_KEY = "F8"
 def tab_text(record: ChatRecord, timer: str = "") -> str:
     """A tab's label: state in words and symbols, never colour alone."""
     parts = [record.info.customer_name]
+    if record.info.practice is not None:
+        parts.insert(0, ChatTabs.tr("PRACTICE"))
     if timer:
         parts.append(timer)
     if record.unread:
