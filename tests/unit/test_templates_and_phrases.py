@@ -151,3 +151,16 @@ def test_malformed_files_are_refused_whole(content: str, parse: object, reason: 
 def test_an_import_may_not_reuse_an_existing_code() -> None:
     with pytest.raises(PhraseError, match="used twice"):
         check_against_existing([PhraseFields("欢迎语", "亲", "hi")], [phrase(1, "您好", "HI")])
+
+
+def test_an_exact_code_wins_even_behind_many_longer_codes() -> None:
+    rows = [(i, f"w{i}", f"短语{i}", "") for i in range(200)] + [(999, "w", "物流", "wl")]
+    index = build_index(rows)
+    assert index.rank("w")[0] == 999
+    assert index.rank("w")[1:3] == [0, 1], "then code prefixes in display order"
+
+
+def test_one_character_queries_rank_within_the_capped_scan() -> None:
+    rows = [(i, None, f"{'x' * (i % 7)}亲", "") for i in range(2000)]
+    ranked = build_index(rows).rank("亲", 3)
+    assert ranked == [0, 7, 14], "the earliest hits with the hit at the start of the text"
