@@ -96,17 +96,22 @@
 <context>
     <name>ChatTabs</name>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="33" />
+        <location filename="../agent_desk/ui/main_window.py" line="31" />
+        <source>PRACTICE</source>
+        <translation>练习</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/main_window.py" line="35" />
         <source>(%1 new)</source>
         <translation>(%1 条新消息)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="35" />
+        <location filename="../agent_desk/ui/main_window.py" line="37" />
         <source>[closed]</source>
         <translation>[已结束]</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="37" />
+        <location filename="../agent_desk/ui/main_window.py" line="39" />
         <source>[read-only]</source>
         <translation>[只读]</translation>
     </message>
@@ -159,72 +164,77 @@
         <translation>转接</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="117" />
+        <location filename="../agent_desk/ui/chat_view.py" line="106" />
+        <source>Practice</source>
+        <translation>练习</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/chat_view.py" line="121" />
         <source>Messages with %1</source>
         <translation>与 %1 的消息</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="125" />
+        <location filename="../agent_desk/ui/chat_view.py" line="129" />
         <source>Reply to %1</source>
         <translation>回复 %1</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="126" />
+        <location filename="../agent_desk/ui/chat_view.py" line="130" />
         <source>Enter sends, Shift+Enter starts a new line</source>
         <translation>回车发送,Shift+回车换行</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="127" />
+        <location filename="../agent_desk/ui/chat_view.py" line="131" />
         <source>Type a reply. Enter sends, Shift+Enter adds a line.</source>
         <translation>输入回复。回车发送,Shift+回车换行。</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="131" />
+        <location filename="../agent_desk/ui/chat_view.py" line="135" />
         <source>&amp;Send</source>
         <translation>发送(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="132" />
+        <location filename="../agent_desk/ui/chat_view.py" line="136" />
         <source>Send reply</source>
         <translation>发送回复</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="160" />
+        <location filename="../agent_desk/ui/chat_view.py" line="165" />
         <source>Earlier chats with this shop</source>
         <translation>该顾客在本店的历史会话</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="162" />
+        <location filename="../agent_desk/ui/chat_view.py" line="167" />
         <source>Earlier chats with this customer</source>
         <translation>该顾客的历史会话</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="175" />
+        <location filename="../agent_desk/ui/chat_view.py" line="180" />
         <source>customer is typing…</source>
         <translation>顾客正在输入…</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="178" />
+        <location filename="../agent_desk/ui/chat_view.py" line="183" />
         <source>Closed (read-only)</source>
         <translation>已结束(只读)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="180" />
+        <location filename="../agent_desk/ui/chat_view.py" line="185" />
         <source>No longer yours (read-only)</source>
         <translation>已转给他人(只读)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="253" />
+        <location filename="../agent_desk/ui/chat_view.py" line="264" />
         <source>No earlier chats</source>
         <translation>没有历史会话</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="256" />
+        <location filename="../agent_desk/ui/chat_view.py" line="267" />
         <source>open</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="257" />
+        <location filename="../agent_desk/ui/chat_view.py" line="268" />
         <source>, rated %1 of 5</source>
         <translation>,评分 %1/5</translation>
     </message>
@@ -232,44 +242,47 @@
 <context>
     <name>Desk</name>
     <message>
-        <location filename="../agent_desk/ui/desk.py" line="131" />
+        <location filename="../agent_desk/ui/desk.py" line="134" />
         <source>Not connected: try again when the connection is back.</source>
         <translation>未连接:请在连接恢复后重试。</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/desk.py" line="189" />
+        <location filename="../agent_desk/ui/desk.py" line="201" />
+        <source>PRACTICE with %1: not a real customer</source>
+        <translation>练习(带教 %1):不是真实顾客</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/desk.py" line="202" />
+        <source>Practice chat from %1</source>
+        <translation>来自 %1 的练习会话</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/desk.py" line="205" />
         <source>New chat from %1</source>
         <translation>%1 发起了新会话</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/desk.py" line="228" />
+        <location filename="../agent_desk/ui/desk.py" line="244" />
         <source>%1 says: %2</source>
         <translation>%1 说:%2</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/desk.py" line="231" />
+        <location filename="../agent_desk/ui/desk.py" line="247" />
         <source>%1 left the chat</source>
         <translation>%1 已离开会话</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/desk.py" line="259" />
-        <source>Escalated to you:
-%1</source>
-        <translation>转接给你的会话:
-%1</translation>
-    </message>
-    <message>
-        <location filename="../agent_desk/ui/desk.py" line="287" />
+        <location filename="../agent_desk/ui/desk.py" line="285" />
         <source>The chat with %1 moved to another agent</source>
         <translation>与 %1 的会话已转给其他客服</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/desk.py" line="294" />
+        <location filename="../agent_desk/ui/desk.py" line="292" />
         <source>Connection lost. Reconnecting… Your unsent messages are kept.</source>
         <translation>连接已断开,正在重连…未发出的消息已保存。</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/desk.py" line="298" />
+        <location filename="../agent_desk/ui/desk.py" line="296" />
         <source>Your session has ended: please log in again. (%1)</source>
         <translation>登录已失效,请重新登录。(%1)</translation>
     </message>
@@ -310,32 +323,32 @@
 <context>
     <name>EscalateDialog</name>
     <message>
-        <location filename="../agent_desk/ui/escalation.py" line="80" />
+        <location filename="../agent_desk/ui/escalation.py" line="82" />
         <source>Escalate the chat with %1</source>
         <translation>转接与 %1 的会话</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/escalation.py" line="81" />
+        <location filename="../agent_desk/ui/escalation.py" line="83" />
         <source>&amp;Reason:</source>
         <translation>原因(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/escalation.py" line="83" />
+        <location filename="../agent_desk/ui/escalation.py" line="85" />
         <source>Escalation reason</source>
         <translation>转接原因</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/escalation.py" line="89" />
+        <location filename="../agent_desk/ui/escalation.py" line="91" />
         <source>&amp;Note for the specialist (optional):</source>
         <translation>给专家的备注(可选)(&amp;N):</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/escalation.py" line="92" />
+        <location filename="../agent_desk/ui/escalation.py" line="94" />
         <source>Note for the specialist</source>
         <translation>给专家的备注</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/escalation.py" line="95" />
+        <location filename="../agent_desk/ui/escalation.py" line="97" />
         <source>&amp;Escalate</source>
         <translation>转接(&amp;E)</translation>
     </message>
@@ -343,57 +356,57 @@
 <context>
     <name>Escalation</name>
     <message>
-        <location filename="../agent_desk/ui/escalation.py" line="39" />
+        <location filename="../agent_desk/ui/escalation.py" line="41" />
         <source>Product expert</source>
         <translation>商品专家</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/escalation.py" line="40" />
+        <location filename="../agent_desk/ui/escalation.py" line="42" />
         <source>Refund / after-sales</source>
         <translation>退款/售后</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/escalation.py" line="41" />
+        <location filename="../agent_desk/ui/escalation.py" line="43" />
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/escalation.py" line="42" />
+        <location filename="../agent_desk/ui/escalation.py" line="44" />
         <source>Technical</source>
         <translation>技术问题</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/escalation.py" line="43" />
+        <location filename="../agent_desk/ui/escalation.py" line="45" />
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/escalation.py" line="52" />
+        <location filename="../agent_desk/ui/escalation.py" line="54" />
         <source>Escalated (%1): waiting for a specialist, place %2</source>
         <translation>已转接(%1):等待专家接待,排第 %2 位</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/escalation.py" line="54" />
+        <location filename="../agent_desk/ui/escalation.py" line="56" />
         <source>Escalated (%1): waiting for a specialist</source>
         <translation>已转接(%1):等待专家接待</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/escalation.py" line="58" />
+        <location filename="../agent_desk/ui/escalation.py" line="60" />
         <source>Escalated (%1): taken by %2</source>
         <translation>已转接(%1):%2 已接手</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/escalation.py" line="61" />
+        <location filename="../agent_desk/ui/escalation.py" line="63" />
         <source>Escalation resolved by %1</source>
         <translation>转接已由 %1 处理完毕</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/escalation.py" line="65" />
+        <location filename="../agent_desk/ui/escalation.py" line="67" />
         <source>Sent back by the specialist: %1</source>
         <translation>专家已退回:%1</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/escalation.py" line="68" />
+        <location filename="../agent_desk/ui/escalation.py" line="70" />
         <source>Escalation cancelled: the chat is yours again</source>
         <translation>已取消转接:会话回到你这里</translation>
     </message>
@@ -401,34 +414,41 @@
 <context>
     <name>Escalations</name>
     <message>
-        <location filename="../agent_desk/ui/escalation.py" line="150" />
+        <location filename="../agent_desk/ui/escalation.py" line="152" />
         <source>&amp;Escalation</source>
         <translation>转接(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/escalation.py" line="151" />
+        <location filename="../agent_desk/ui/escalation.py" line="153" />
         <source>&amp;Escalate this chat…</source>
         <translation>转接当前会话(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/escalation.py" line="152" />
+        <location filename="../agent_desk/ui/escalation.py" line="154" />
         <source>&amp;Cancel my escalation</source>
         <translation>取消我的转接(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/escalation.py" line="154" />
+        <location filename="../agent_desk/ui/escalation.py" line="156" />
         <source>&amp;Send back to the agent…</source>
         <translation>退回给客服(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/escalation.py" line="168" />
+        <location filename="../agent_desk/ui/escalation.py" line="170" />
         <source>Open one of your chats to escalate it</source>
         <translation>请先打开你接待中的会话再转接</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/escalation.py" line="189" />
+        <location filename="../agent_desk/ui/escalation.py" line="191" />
         <source>Only a specialist sends a chat back</source>
         <translation>只有专家可以退回会话</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/escalation.py" line="230" />
+        <source>Escalated to you:
+%1</source>
+        <translation>转接给你的会话:
+%1</translation>
     </message>
 </context>
 <context>
@@ -612,127 +632,127 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="64" />
+        <location filename="../agent_desk/ui/main_window.py" line="66" />
         <source>AgentDesk — %1</source>
         <translation>AgentDesk — %1</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="75" />
+        <location filename="../agent_desk/ui/main_window.py" line="77" />
         <source>Connection status</source>
         <translation>连接状态</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="80" />
+        <location filename="../agent_desk/ui/main_window.py" line="82" />
         <source>Notice</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="85" />
+        <location filename="../agent_desk/ui/main_window.py" line="87" />
         <source>My status</source>
         <translation>我的状态</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="87" />
+        <location filename="../agent_desk/ui/main_window.py" line="89" />
         <source>Available</source>
         <translation>在线接待</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="88" />
+        <location filename="../agent_desk/ui/main_window.py" line="90" />
         <source>Away</source>
         <translation>离开</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="89" />
+        <location filename="../agent_desk/ui/main_window.py" line="91" />
         <source>Paused (no new chats)</source>
         <translation>暂停(不接新会话)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="92" />
+        <location filename="../agent_desk/ui/main_window.py" line="94" />
         <source>S&amp;tatus:</source>
         <translation>状态(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="97" />
+        <location filename="../agent_desk/ui/main_window.py" line="99" />
         <source>My concurrent chat limit</source>
         <translation>我的同时接待上限</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="98" />
+        <location filename="../agent_desk/ui/main_window.py" line="100" />
         <source>&amp;Chat limit:</source>
         <translation>接待上限(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="101" />
+        <location filename="../agent_desk/ui/main_window.py" line="103" />
         <source>Chats I hold</source>
         <translation>当前接待数</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="103" />
+        <location filename="../agent_desk/ui/main_window.py" line="105" />
         <source>My figures today</source>
         <translation>我今天的数据</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="114" />
+        <location filename="../agent_desk/ui/main_window.py" line="116" />
         <source>Chats</source>
         <translation>会话</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="117" />
+        <location filename="../agent_desk/ui/main_window.py" line="119" />
         <source>No chats yet. New chats open here as tabs.</source>
         <translation>暂无会话。新会话会以标签页打开。</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="130" />
+        <location filename="../agent_desk/ui/main_window.py" line="132" />
         <source>&amp;Chats</source>
         <translation>会话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="131" />
+        <location filename="../agent_desk/ui/main_window.py" line="133" />
         <source>Go to the most &amp;urgent chat</source>
         <translation>转到最紧急的会话(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="133" />
+        <location filename="../agent_desk/ui/main_window.py" line="135" />
         <source>&amp;Close chat…</source>
         <translation>结束会话(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="135" />
+        <location filename="../agent_desk/ui/main_window.py" line="137" />
         <source>Closed chats (&amp;history)…</source>
         <translation>历史会话(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="139" />
+        <location filename="../agent_desk/ui/main_window.py" line="141" />
         <source>Go to chat %1</source>
         <translation>转到第 %1 个会话</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="142" />
+        <location filename="../agent_desk/ui/main_window.py" line="144" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="227" />
+        <location filename="../agent_desk/ui/main_window.py" line="229" />
         <source>%1 of %2 chats</source>
         <translation>%1/%2 个会话</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="233" />
+        <location filename="../agent_desk/ui/main_window.py" line="235" />
         <source>Today's 答问比 %1</source>
         <translation>今日答问比 %1</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="235" />
+        <location filename="../agent_desk/ui/main_window.py" line="237" />
         <source>first replies %1 s on average</source>
         <translation>首次回复平均 %1 秒</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="239" />
+        <location filename="../agent_desk/ui/main_window.py" line="241" />
         <source>%1% within target</source>
         <translation>%1% 达标</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="240" />
+        <location filename="../agent_desk/ui/main_window.py" line="242" />
         <source>%1 chats</source>
         <translation>%1 个会话</translation>
     </message>
@@ -803,6 +823,79 @@
         <location filename="../agent_desk/ui/message_model.py" line="74" />
         <source>error</source>
         <translation>错误</translation>
+    </message>
+</context>
+<context>
+    <name>OpenPracticeDialog</name>
+    <message>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="49" />
+        <source>Open a practice room</source>
+        <translation>开设练习房间</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="51" />
+        <source>Trainees: Space ticks one</source>
+        <translation>学员:按空格勾选</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="53" />
+        <source>online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="53" />
+        <source>offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="59" />
+        <source>Invite by user name, comma separated</source>
+        <translation>按用户名邀请,用逗号分隔</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="61" />
+        <source>Scenario</source>
+        <translation>练习剧本</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="62" />
+        <source>Free-form (no script)</source>
+        <translation>自由练习(无剧本)</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="66" />
+        <source>Room title</source>
+        <translation>房间名称</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="69" />
+        <source>&amp;Trainees:</source>
+        <translation>学员(&amp;T):</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="70" />
+        <source>&amp;Invite by name:</source>
+        <translation>按名字邀请(&amp;I):</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="71" />
+        <source>&amp;Scenario:</source>
+        <translation>剧本(&amp;S):</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="72" />
+        <source>T&amp;itle:</source>
+        <translation>名称(&amp;I):</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="74" />
+        <source>&amp;Open room</source>
+        <translation>开设房间(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="94" />
+        <source>Pick at least one trainee.</source>
+        <translation>请至少选择一名学员。</translation>
     </message>
 </context>
 <context>
@@ -1021,6 +1114,112 @@
     </message>
 </context>
 <context>
+    <name>Practice</name>
+    <message>
+        <location filename="../agent_desk/ui/practice.py" line="67" />
+        <source>&amp;Practice</source>
+        <translation>练习(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/practice.py" line="68" />
+        <source>&amp;Open a practice room…</source>
+        <translation>开设练习房间(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/practice.py" line="69" />
+        <source>&amp;New scenario…</source>
+        <translation>新建剧本(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/practice.py" line="70" />
+        <source>My practice &amp;results…</source>
+        <translation>我的练习成绩(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/practice.py" line="112" />
+        <source>Practice room open with %1 trainees</source>
+        <translation>练习房间已开设,共 %1 名学员</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/practice.py" line="127" />
+        <source>Practice ended: score each trainee from their tile</source>
+        <translation>练习已结束:请在每名学员的卡片上打分</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/practice.py" line="167" />
+        <source>Score saved for %1</source>
+        <translation>已保存 %1 的成绩</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/practice.py" line="180" />
+        <source>Your practice was scored %1 of 100 by %2</source>
+        <translation>你的练习成绩:%1 分(满分100),评分人 %2</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/practice.py" line="197" />
+        <source>Exported %1 results</source>
+        <translation>已导出 %1 条成绩</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/practice.py" line="212" />
+        <source>Scenario saved</source>
+        <translation>剧本已保存</translation>
+    </message>
+</context>
+<context>
+    <name>PracticeConsole</name>
+    <message>
+        <location filename="../agent_desk/ui/practice_console.py" line="106" />
+        <source>Practice room: %1</source>
+        <translation>练习房间:%1</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/practice_console.py" line="114" />
+        <source>Customer (you)</source>
+        <translation>顾客(你)</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/practice_console.py" line="124" />
+        <source>Say it to</source>
+        <translation>发送给</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/practice_console.py" line="125" />
+        <source>All trainees</source>
+        <translation>全部学员</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/practice_console.py" line="129" />
+        <source>Say as the customer (Enter sends)</source>
+        <translation>以顾客身份发言(回车发送)</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/practice_console.py" line="130" />
+        <source>Type as the customer; Enter sends</source>
+        <translation>以顾客身份输入,回车发送</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/practice_console.py" line="134" />
+        <source>Scripted line and key points</source>
+        <translation>剧本台词与要点</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/practice_console.py" line="135" />
+        <source>&amp;Next scripted line (Ctrl+N)</source>
+        <translation>下一句台词(&amp;N)(Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/practice_console.py" line="139" />
+        <source>&amp;End practice</source>
+        <translation>结束练习(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/practice_console.py" line="163" />
+        <source>Line %1 sent (%2 left): %3 — key points: %4</source>
+        <translation>已发送第 %1 句(还剩 %2 句):%3 — 要点:%4</translation>
+    </message>
+</context>
+<context>
     <name>QuickReplies</name>
     <message>
         <location filename="../agent_desk/ui/quick_replies.py" line="64" />
@@ -1061,6 +1260,34 @@
         <location filename="../agent_desk/ui/quick_replies.py" line="124" />
         <source>Choose a greeting first: Quick replies → Manage</source>
         <translation>请先设置欢迎语:快捷短语 → 管理</translation>
+    </message>
+</context>
+<context>
+    <name>ReplayDialog</name>
+    <message>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="200" />
+        <source>Replay: %1</source>
+        <translation>回放:%1</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="204" />
+        <source>Replayed messages</source>
+        <translation>回放的消息</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="205" />
+        <source>&amp;Next message</source>
+        <translation>下一条(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="206" />
+        <source>&amp;Play with timing</source>
+        <translation>按原速播放(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="237" />
+        <source>%1 of %2 messages</source>
+        <translation>第 %1 条,共 %2 条</translation>
     </message>
 </context>
 <context>
@@ -1119,29 +1346,168 @@
     </message>
 </context>
 <context>
+    <name>ResultsDialog</name>
+    <message>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="171" />
+        <source>Practice results</source>
+        <translation>练习成绩</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="174" />
+        <source>Practice results, newest first</source>
+        <translation>练习成绩,最新的在前</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="178" />
+        <source>%1 · %2: %3/100</source>
+        <translation>%1 · %2:%3/100</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="183" />
+        <source>No results yet</source>
+        <translation>还没有成绩</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="185" />
+        <source>CSV file to export to</source>
+        <translation>导出的 CSV 文件</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="186" />
+        <source>&amp;Export CSV</source>
+        <translation>导出 CSV(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="188" />
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioEditor</name>
+    <message>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="271" />
+        <source>Edit scenario</source>
+        <translation>编辑剧本</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="271" />
+        <source>New scenario</source>
+        <translation>新建剧本</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="273" />
+        <source>Scenario title</source>
+        <translation>剧本名称</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="275" />
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="276" />
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="279" />
+        <source>Customer name</source>
+        <translation>顾客称呼</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="282" />
+        <source>Script: one customer line per line; key points start with '- '</source>
+        <translation>剧本:每行一句顾客台词;要点以“- ”开头</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="285" />
+        <source>&amp;Title:</source>
+        <translation>标题(&amp;T):</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="286" />
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L):</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="287" />
+        <source>&amp;Customer name:</source>
+        <translation>顾客称呼(&amp;C):</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="288" />
+        <source>&amp;Script:</source>
+        <translation>剧本(&amp;S):</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="305" />
+        <source>A scenario needs a title and at least one customer line.</source>
+        <translation>剧本需要名称和至少一句顾客台词。</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreDialog</name>
+    <message>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="107" />
+        <source>Score %1</source>
+        <translation>给 %1 打分</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="113" />
+        <source> points off</source>
+        <translation> 分扣除</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="115" />
+        <source>%1 deduction</source>
+        <translation>%1 扣分</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="123" />
+        <source>Comments for the trainee</source>
+        <translation>给学员的评语</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="124" />
+        <source>&amp;Comments:</source>
+        <translation>评语(&amp;C):</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="126" />
+        <source>Total score</source>
+        <translation>总分</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="141" />
+        <source>Total: %1 / 100</source>
+        <translation>总分:%1 / 100</translation>
+    </message>
+</context>
+<context>
     <name>SendBackDialog</name>
     <message>
-        <location filename="../agent_desk/ui/escalation.py" line="116" />
+        <location filename="../agent_desk/ui/escalation.py" line="118" />
         <source>Send the chat back</source>
         <translation>退回会话</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/escalation.py" line="117" />
+        <location filename="../agent_desk/ui/escalation.py" line="119" />
         <source>&amp;Note for the agent:</source>
         <translation>给客服的备注(&amp;N):</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/escalation.py" line="120" />
+        <location filename="../agent_desk/ui/escalation.py" line="122" />
         <source>Note for the agent</source>
         <translation>给客服的备注</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/escalation.py" line="124" />
+        <location filename="../agent_desk/ui/escalation.py" line="126" />
         <source>Send &amp;back</source>
         <translation>退回(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/escalation.py" line="134" />
+        <location filename="../agent_desk/ui/escalation.py" line="136" />
         <source>Say why, so the agent knows what to do next.</source>
         <translation>请写明原因,方便客服继续处理。</translation>
     </message>
@@ -1210,6 +1576,49 @@
         <location filename="../agent_desk/ui/slash_completer.py" line="62" />
         <source>Quick reply suggestions</source>
         <translation>快捷短语候选</translation>
+    </message>
+</context>
+<context>
+    <name>TraineeTile</name>
+    <message>
+        <location filename="../agent_desk/ui/practice_console.py" line="51" />
+        <source>Practice chat of %1</source>
+        <translation>%1 的练习会话</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/practice_console.py" line="53" />
+        <source>Figures of %1</source>
+        <translation>%1 的数据</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/practice_console.py" line="55" />
+        <source>Score…</source>
+        <translation>打分…</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/practice_console.py" line="56" />
+        <source>Score %1</source>
+        <translation>给 %1 打分</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/practice_console.py" line="58" />
+        <source>Replay…</source>
+        <translation>回放…</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/practice_console.py" line="59" />
+        <source>Replay the practice of %1</source>
+        <translation>回放 %1 的练习</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/practice_console.py" line="83" />
+        <source>First reply %1 · average %2 · 答问比 %3</source>
+        <translation>首次回复 %1 · 平均 %2 · 答问比 %3</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/practice_console.py" line="88" />
+        <source>typing…</source>
+        <translation>正在输入…</translation>
     </message>
 </context>
 <context>

@@ -24,6 +24,7 @@ from agent_desk.server.accounts import Accounts
 from agent_desk.server.config import ServerConfig
 from agent_desk.server.content_handlers import ContentHandlers
 from agent_desk.server.conversations import Conversations
+from agent_desk.server.demo import seed_demo_scenarios
 from agent_desk.server.discipline_handlers import DisciplineHandlers
 from agent_desk.server.escalation_service import EscalationService
 from agent_desk.server.escalations import Escalations
@@ -32,6 +33,9 @@ from agent_desk.server.http import HttpRoutes
 from agent_desk.server.knowledge import Knowledge
 from agent_desk.server.peers import Peer
 from agent_desk.server.phrases import Phrases
+from agent_desk.server.practice import PracticeStore
+from agent_desk.server.practice_handlers import PracticeHandlers
+from agent_desk.server.practice_service import PracticeService
 from agent_desk.server.response_metrics import ResponseMetrics
 from agent_desk.server.service import ChatService
 from agent_desk.server.team_settings import TeamSettingsStore
@@ -66,7 +70,11 @@ class Server:
         content = ContentHandlers(self.service.floor, self.phrases, self.knowledge)
         self.escalations = EscalationService(self.service, Escalations(self.db, self.clock), self.settings)
         discipline = DisciplineHandlers(self.settings, self.metrics, self.escalations)
-        self.handlers = Handlers(self.service, self.close_user_sockets, content, discipline)
+        self.practice = PracticeService(
+            self.service, PracticeStore(self.db, self.clock, self.conversations), self.metrics
+        )
+        practice = PracticeHandlers(self.practice)
+        self.handlers = Handlers(self.service, self.close_user_sockets, content, discipline, practice)
         self._http = HttpRoutes(self.health)
         self._ws: WsServer | None = None
         self._peers: set[Peer] = set()
@@ -76,6 +84,9 @@ class Server:
     async def start(self) -> None:
         self.service.restore()
         self.escalations.restore()
+        self.practice.restore()
+        if self.config.demo:
+            seed_demo_scenarios(self.practice.store)
         self._ws = await serve(
             self._handle,
             self.config.host,
@@ -131,7 +142,7 @@ class Server:
             "connections": len(self._peers),
             "agents_online": sum(1 for s in floor.seats.values() if s.online and s.routable),
             "queued": sum(1 for c in floor.open.values() if c.state is ChatState.QUEUED),
-            "active": sum(1 for c in floor.open.values() if c.state is ChatState.ASSIGNED),
+            "active": sum(1 for c in floor.open.values() if c.state is ChatState.ASSIGNED and c.practice_room is None),
         }
 
     def close_user_sockets(self, username: str) -> None:

@@ -49,6 +49,8 @@ class Conversation:
     first_response: float | None = None
     agent_messages: int = 0
     customer_messages: int = 0
+    practice_room: int | None = None
+    """The practice room of a practice chat (对聊); None for a real customer's chat."""
 
     def info(self) -> ConversationInfo:
         return ConversationInfo(
@@ -172,6 +174,45 @@ class Conversations:
         conv.last_seq = event.seq
         return conv, event
 
+    def add_practice_chat(
+        self, room_id: int, customer_name: str, lang: str, trainee: Author, trainer: str
+    ) -> tuple[Conversation, Event]:
+        """A practice chat, assigned to the trainee from the start. Must run inside a transaction.
+
+        Its customer is a stand-in for the trainer: its token hash is no SHA-256
+        of anything, so no customer token ever opens it.
+        """
+        now = self._clock.now()
+        customer_id = f"cus_{uuid.uuid4().hex[:16]}"
+        self._db.execute(
+            "INSERT INTO customers(id, token_hash, display_name, lang, created_at) VALUES (?, ?, ?, ?, ?)",
+            (customer_id, f"practice:{uuid.uuid4().hex}", customer_name, lang, now),
+        )
+        conv = Conversation(
+            f"conv_{uuid.uuid4().hex[:16]}",
+            customer_id,
+            customer_name,
+            ChatState.ASSIGNED,
+            trainee.key,
+            now,
+            now,
+            0,
+            customer_lang=lang,
+            practice_room=room_id,
+        )
+        self._db.execute(
+            "INSERT INTO conversations(id, customer_id, state, agent, created_at, queued_at, assigned_at,"
+            " practice_room) VALUES (?, ?, 'assigned', ?, ?, ?, ?, ?)",
+            (conv.id, customer_id, trainee.key, now, now, now, room_id),
+        )
+        self._db.executemany(
+            "INSERT OR IGNORE INTO participants(conversation_id, username) VALUES (?, ?)",
+            [(conv.id, trainee.key), (conv.id, trainer)],
+        )
+        event = self._append(conv.id, EventKind.ASSIGNED, trainee, now=now, detail={"agent": trainee.key})
+        conv.last_seq = event.seq
+        return conv, event
+
     def get(self, conversation_id: str) -> Conversation | None:
         row = self._db.execute(_SELECT + " WHERE conversations.id = ?", (conversation_id,)).fetchone()
         return self._conversation(row) if row else None
@@ -191,14 +232,16 @@ class Conversations:
         """The agent's closed chats (including ones later taken over), newest first."""
         rows = self._db.execute(
             _SELECT + " JOIN participants ON participants.conversation_id = conversations.id"
-            " WHERE participants.username = ? AND state = 'closed' ORDER BY closed_at DESC LIMIT ?",
+            " WHERE participants.username = ? AND state = 'closed' AND practice_room IS NULL"
+            " ORDER BY closed_at DESC LIMIT ?",
             (username, limit),
         )
         return [self._conversation(r) for r in rows]
 
     def for_customer(self, customer_id: str, limit: int) -> list[Conversation]:
         rows = self._db.execute(
-            _SELECT + " WHERE customer_id = ? ORDER BY created_at DESC LIMIT ?", (customer_id, limit)
+            _SELECT + " WHERE customer_id = ? AND practice_room IS NULL ORDER BY created_at DESC LIMIT ?",
+            (customer_id, limit),
         )
         return [self._conversation(r) for r in rows]
 
@@ -239,6 +282,7 @@ class Conversations:
             row["first_response"],
             row["agent_messages"],
             row["customer_messages"],
+            row["practice_room"],
         )
 
     # ------------------------------------------------------------ state changes

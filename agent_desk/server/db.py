@@ -198,7 +198,67 @@ _V5_DISCIPLINE = """
         CREATE INDEX escalations_time ON escalations(created_at);
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1_BASE, _V2_PARTICIPANTS, _V3_JOIN_KEY, _V4_CONTENT, _V5_DISCIPLINE)
+# Chat practice (对聊): a trainer's rooms, their members' chats, scripted
+# scenarios and the scores. Practice chats live in conversations and events
+# like real ones (sequencing, resume, fetch_events) but carry their room in
+# practice_room, and their response rounds carry practice = 1, so every
+# production query can leave them out.
+_V6_PRACTICE = """
+        CREATE TABLE scenarios (
+            id INTEGER PRIMARY KEY,
+            title TEXT NOT NULL,
+            lang TEXT NOT NULL,
+            customer_name TEXT NOT NULL,
+            lines TEXT NOT NULL,
+            created_by TEXT NOT NULL,
+            updated_at REAL NOT NULL
+        );
+        CREATE TABLE practice_rooms (
+            id INTEGER PRIMARY KEY,
+            trainer TEXT NOT NULL,
+            title TEXT NOT NULL,
+            scenario_id INTEGER REFERENCES scenarios(id) ON DELETE SET NULL,
+            state TEXT NOT NULL CHECK (state IN ('open', 'closed')),
+            step INTEGER NOT NULL DEFAULT 0,
+            created_at REAL NOT NULL,
+            closed_at REAL
+        );
+        CREATE INDEX practice_rooms_trainer ON practice_rooms(trainer, created_at);
+        CREATE INDEX practice_rooms_scenario ON practice_rooms(scenario_id);
+        CREATE INDEX practice_rooms_open ON practice_rooms(state);
+        CREATE TABLE practice_members (
+            room_id INTEGER NOT NULL REFERENCES practice_rooms(id),
+            trainee TEXT NOT NULL,
+            conversation_id TEXT NOT NULL UNIQUE REFERENCES conversations(id),
+            PRIMARY KEY (room_id, trainee)
+        );
+        CREATE TABLE practice_scores (
+            room_id INTEGER NOT NULL REFERENCES practice_rooms(id),
+            trainee TEXT NOT NULL,
+            deductions TEXT NOT NULL,
+            total INTEGER NOT NULL,
+            comments TEXT NOT NULL,
+            scored_by TEXT NOT NULL,
+            scored_at REAL NOT NULL,
+            first_response REAL,
+            response_average REAL,
+            ratio REAL,
+            PRIMARY KEY (room_id, trainee)
+        ) WITHOUT ROWID;
+        CREATE INDEX practice_scores_trainee ON practice_scores(trainee, scored_at);
+        ALTER TABLE conversations ADD COLUMN practice_room INTEGER REFERENCES practice_rooms(id);
+        CREATE INDEX conversations_practice ON conversations(practice_room) WHERE practice_room IS NOT NULL;
+        ALTER TABLE response_rounds ADD COLUMN practice INTEGER NOT NULL DEFAULT 0;
+"""
+
+MIGRATIONS: tuple[str, ...] = (
+    _V1_BASE,
+    _V2_PARTICIPANTS,
+    _V3_JOIN_KEY,
+    _V4_CONTENT,
+    _V5_DISCIPLINE,
+    _V6_PRACTICE,
+)
 """SQL scripts, one per schema version. Append only: never edit a released one."""
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -1,8 +1,11 @@
-"""Demo data for `--demo`: accounts for every role, team quick replies and articles.
+"""Demo data for `--demo`: accounts for every role, team quick replies, articles and
+practice scenarios.
 
-The phrases and articles ship as JSON in ``demo_data/`` beside this module:
-``phrases.json`` is a list of ``{"group", "code", "text", "text_en"}`` and
-``articles.json`` a list of ``{"title", "body", "category", "tags", "lang"}``.
+The phrases, articles and scenarios ship as JSON in ``demo_data/`` beside this
+module: ``phrases.json`` is a list of ``{"group", "code", "text", "text_en"}``,
+``articles.json`` a list of ``{"title", "body", "category", "tags", "lang"}`` and
+``scenarios.json`` a list of ``{"title", "lang", "customer_name", "lines": [{"text",
+"key_points": [...]}]}``.
 """
 
 from __future__ import annotations
@@ -15,10 +18,11 @@ from importlib.resources.abc import Traversable
 import msgspec
 
 from agent_desk.domain.phrases import PhraseFields
-from agent_desk.protocol.messages import ArticleDraft, PhraseDraft, Role
+from agent_desk.protocol.messages import ArticleDraft, PhraseDraft, Role, ScenarioDraft
 from agent_desk.server.accounts import Accounts
 from agent_desk.server.knowledge import Knowledge
 from agent_desk.server.phrases import Phrases
+from agent_desk.server.practice import PracticeStore
 
 log = logging.getLogger(__name__)
 
@@ -86,6 +90,26 @@ def seed_demo_content(phrases: Phrases, knowledge: Knowledge, files: Traversable
     if knowledge.count() == 0 and _present(article_file):
         added_articles = knowledge.save_many(load_articles(article_file.read_bytes()))
     return added_phrases, added_articles
+
+
+def load_scenarios(data: bytes) -> list[ScenarioDraft]:
+    """Parse scenarios.json; raises msgspec.ValidationError on a malformed file."""
+    return msgspec.json.decode(data, type=list[ScenarioDraft])
+
+
+def seed_demo_scenarios(store: PracticeStore, files: Traversable | None = None) -> int:
+    """Load the demo practice scenarios into an empty table; returns how many.
+
+    Like the phrases and articles, never adds to scenarios already there, and
+    a file that does not parse stops the start-up.
+    """
+    file = (files or demo_files()).joinpath("scenarios.json")
+    if store.count_scenarios() or not _present(file):
+        return 0
+    drafts = load_scenarios(file.read_bytes())
+    for draft in drafts:
+        store.save_scenario(draft, "demo")
+    return len(drafts)
 
 
 def _present(file: Traversable) -> bool:

@@ -57,6 +57,8 @@ class EscalationService:
     def escalate(self, user: User, conv: Conversation, reason: str, note: str) -> None:
         if conv.agent != user.username or conv.state is not ChatState.ASSIGNED:
             raise fail(ErrorCode.INVALID_STATE, "only the agent holding a chat can escalate it")
+        if conv.practice_room is not None:
+            raise fail(ErrorCode.INVALID_STATE, "a practice chat never goes to the specialists")
         try:
             check_reason(reason, self.settings.get().escalation_reasons)
         except ValueError as exc:

@@ -50,6 +50,7 @@ from agent_desk.server.content_handlers import ContentHandlers
 from agent_desk.server.conversations import Conversation
 from agent_desk.server.discipline_handlers import DisciplineHandlers
 from agent_desk.server.peers import Peer
+from agent_desk.server.practice_handlers import PracticeHandlers
 from agent_desk.server.service import ChatService
 
 Reply = msgspec.Struct | None
@@ -69,6 +70,7 @@ class Handlers:
         on_logout: Callable[[str], None],
         content: ContentHandlers | None = None,
         discipline: DisciplineHandlers | None = None,
+        practice: PracticeHandlers | None = None,
     ) -> None:
         self.service = service
         self._on_logout = on_logout
@@ -88,8 +90,8 @@ class Handlers:
             ListChats: self.list_chats,
             FetchEvents: self.fetch_events,
         }
-        # Quick replies, knowledge, settings and escalation live in their own modules.
-        for extra in (content, discipline):
+        # Quick replies, knowledge, settings, escalation and practice live in their own modules.
+        for extra in (content, discipline, practice):
             if extra is not None:
                 self.table.update(extra.table)
 
@@ -279,7 +281,7 @@ class Handlers:
         if seat is None:
             return 0
         sent = 0
-        for conv_id in sorted(seat.active):
+        for conv_id in sorted(seat.active) + self.service.practice_chats_of(seat.username):
             if conv_id not in positions:
                 sent += self.service.send_full_chat(peer, self.service.floor.open[conv_id])
         self.service.push_status(seat)

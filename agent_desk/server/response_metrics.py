@@ -73,14 +73,15 @@ class ResponseMetrics:
         )
         if closed is not None and started is not None:
             db.execute(
-                "INSERT INTO response_rounds(conversation_id, agent, started_at, answered_at, first)"
-                " VALUES (?, ?, ?, ?, ?)",
+                "INSERT INTO response_rounds(conversation_id, agent, started_at, answered_at, first, practice)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
                 (
                     conv.id,
                     _answerer(speaker, conv),
                     started,
                     event.ts,
                     int(was_first),
+                    int(conv.practice_room is not None),
                 ),
             )
 
@@ -92,7 +93,7 @@ class ResponseMetrics:
         return now - (local.tm_hour * 3600 + local.tm_min * 60 + local.tm_sec)
 
     def totals(self, agent: str | None, since: float) -> Totals:
-        """Response figures since ``since`` for one agent, or the whole team."""
+        """Response figures since ``since`` for one agent, or the whole team (never practice)."""
         target = self._settings.targets().first_seconds
         where, args = (
             ("answered_at >= ?", [since]) if agent is None else ("agent = ? AND answered_at >= ?", [agent, since])
@@ -104,7 +105,7 @@ class ResponseMetrics:
             " COALESCE(SUM(CASE WHEN first AND answered_at - started_at <= ? THEN 1 END), 0),"
             " COALESCE(SUM(1 - first), 0),"
             " COALESCE(SUM(CASE WHEN NOT first THEN answered_at - started_at END), 0)"
-            f" FROM response_rounds WHERE {where}",
+            f" FROM response_rounds WHERE practice = 0 AND {where}",
             (target, *args),
         ).fetchone()
         return Totals(int(row[0]), float(row[1]), int(row[2]), int(row[3]), float(row[4]))
@@ -115,7 +116,7 @@ class ResponseMetrics:
         chats, agent_msgs, customer_msgs = self._db.execute(
             "SELECT COUNT(*), COALESCE(SUM(c.agent_messages), 0), COALESCE(SUM(c.customer_messages), 0)"
             " FROM conversations c JOIN participants p ON p.conversation_id = c.id"
-            " WHERE p.username = ? AND c.created_at >= ?",
+            " WHERE p.username = ? AND c.created_at >= ? AND c.practice_room IS NULL",
             (username, since),
         ).fetchone()
         out_count, in_count = self._db.execute(
@@ -138,6 +139,15 @@ class ResponseMetrics:
             transferred_out=int(out_count),
             transferred_in=int(in_count),
         )
+
+    def conversation_figures(self, conv: Conversation) -> tuple[float | None, float | None, float | None]:
+        """One chat's first response, its average next response and its 答问比 (None when not measured)."""
+        row = self._db.execute(
+            "SELECT AVG(answered_at - started_at) FROM response_rounds WHERE conversation_id = ? AND first = 0",
+            (conv.id,),
+        ).fetchone()
+        average = float(row[0]) if row[0] is not None else None
+        return conv.first_response, average, _mean(float(conv.agent_messages), conv.customer_messages)
 
 
 def _answerer(speaker: Speaker, conv: Conversation) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 from typing import Protocol
 
 from agent_desk.domain.clock import Clock
@@ -18,6 +19,7 @@ from agent_desk.protocol.messages import (
     ChatState,
     ConversationInfo,
     Event,
+    PracticeInfo,
     QueuePosition,
     Role,
     StatusChanged,
@@ -72,6 +74,8 @@ class ChatService:
         self.floor = Floor()
         self.hooks: ChatHooks | None = None
         """Set by the escalation service once it exists (it needs this service)."""
+        self.practice_info: Callable[[Conversation], PracticeInfo | None] | None = None
+        """Set by the practice service: what a practice chat's ConversationInfo says of its room."""
 
     # ------------------------------------------------------------ start-up
 
@@ -80,7 +84,8 @@ class ChatService:
         their grace period starts now: if they come back in time, nothing moves."""
         for conv in self.store.open_conversations():
             self.floor.open[conv.id] = conv
-            if conv.state is ChatState.ASSIGNED and conv.agent:
+            # A practice chat takes no seat: no routing, no grace requeue.
+            if conv.state is ChatState.ASSIGNED and conv.agent and conv.practice_room is None:
                 user = self.accounts.get(conv.agent)
                 seat = self.floor.seat(
                     conv.agent, user.max_chats if user else 0, queue_for(user.role if user else None)
@@ -244,8 +249,15 @@ class ChatService:
         return None
 
     def info(self, conv: Conversation) -> ConversationInfo:
-        """What staff see of a chat, with its escalation when it has one."""
-        return self.hooks.info(conv) if self.hooks is not None else conv.info()
+        """What staff see of a chat, with its escalation or its practice room when it has one."""
+        info = self.hooks.info(conv) if self.hooks is not None else conv.info()
+        if conv.practice_room is not None and self.practice_info is not None:
+            info.practice = self.practice_info(conv)
+        return info
+
+    def practice_chats_of(self, username: str) -> list[str]:
+        """The open practice chats a trainee holds. They are never in ``seat.active``."""
+        return sorted(c.id for c in self.floor.open.values() if c.practice_room is not None and c.agent == username)
 
     # ------------------------------------------------------------ conversation events
 

@@ -44,11 +44,13 @@ from agent_desk.protocol.messages import (
     ChatState,
     ClientMessage,
     CloseChat,
+    ClosePractice,
     ConversationInfo,
     CustomerJoin,
     CustomerJoined,
     DeleteArticle,
     DeletePhrase,
+    DeleteScenario,
     Error,
     Escalate,
     EscalationInfo,
@@ -65,12 +67,16 @@ from agent_desk.protocol.messages import (
     KnowledgeResults,
     ListChats,
     ListPhrases,
+    ListPracticeResults,
+    ListScenarios,
+    ListTrainees,
     Login,
     LoginOk,
     Logout,
     MyStats,
     Ok,
     OpenChat,
+    OpenPractice,
     PhraseDraft,
     PhraseInfo,
     PhraseList,
@@ -79,6 +85,16 @@ from agent_desk.protocol.messages import (
     PhrasesImported,
     Ping,
     Pong,
+    PracticeInfo,
+    PracticeMember,
+    PracticeOpened,
+    PracticeResult,
+    PracticeResultInfo,
+    PracticeResults,
+    PracticeRoomInfo,
+    PracticeSay,
+    PracticeStep,
+    PracticeStepped,
     QueuePosition,
     Rate,
     ReorderPhrases,
@@ -87,7 +103,14 @@ from agent_desk.protocol.messages import (
     Role,
     SaveArticle,
     SavePhrase,
+    SaveScenario,
     SaveSettings,
+    ScenarioDraft,
+    ScenarioInfo,
+    ScenarioLine,
+    ScenarioList,
+    ScenarioSaved,
+    ScorePractice,
     SearchKnowledge,
     Send,
     SendBack,
@@ -98,6 +121,8 @@ from agent_desk.protocol.messages import (
     SettingsReply,
     StatusChanged,
     TeamSettings,
+    TraineeInfo,
+    TraineeList,
     Typing,
     TypingNotice,
     UserInfo,
@@ -138,6 +163,23 @@ ESCALATION = EscalationInfo(
     summary="Reason: after_sales\nCustomer asked: 羽绒服掉毛能退吗?\nAgent did: (no reply yet)\nNote: 已超七天",
     note="已超七天",
     position=2,
+)
+SCENARIO_LINE = ScenarioLine(text="在吗?173穿L还是XL", key_points=["按体重推荐XL", "问版型偏好"])
+SCENARIO_DRAFT = ScenarioDraft(title="尺码咨询", customer_name="阿杰", lines=[SCENARIO_LINE])
+SCENARIO = ScenarioInfo(
+    scenario_id=3, title="尺码咨询", lang="zh", customer_name="阿杰", lines=[SCENARIO_LINE], updated_at=1.5
+)
+PRACTICE_RESULT = PracticeResultInfo(
+    room_id=12,
+    trainee="zhao.lei",
+    trainer="chen",
+    title="周三尺码练习",
+    total=92,
+    deductions={"speed": 5, "phrasing": 3},
+    comments="首响偏慢",
+    scored_at=1750313400.8,
+    first_response=7.2,
+    ratio=1.25,
 )
 
 
@@ -203,6 +245,25 @@ CLIENT_SAMPLES: list[msgspec.Struct] = [
     Escalate(id="28", conversation_id=CID, reason="product_expert"),
     CancelEscalation(id="29", conversation_id=CID),
     SendBack(id="30", conversation_id=CID, note="已登记退货,后续物流请您跟进"),
+    ListScenarios(id="31"),
+    SaveScenario(id="32", scenario=SCENARIO_DRAFT),
+    SaveScenario(
+        id="32",
+        scenario=ScenarioDraft(title="Late parcel", lang="en", lines=[ScenarioLine(text="Where is it?")]),
+        scenario_id=3,
+    ),
+    DeleteScenario(id="33", scenario_id=3),
+    ListTrainees(id="34"),
+    OpenPractice(id="35", trainees=["zhao.lei", "qian.yu"], scenario_id=3, title="周三尺码练习"),
+    OpenPractice(id="35", trainees=["zhao.lei"]),
+    PracticeSay(id="36", room_id=12, text="你好,有XL吗?"),
+    PracticeSay(id="36", room_id=12, text="尺码表在哪?", trainee="qian.yu"),
+    PracticeStep(id="37", room_id=12),
+    ClosePractice(id="38", room_id=12),
+    ScorePractice(id="39", room_id=12, trainee="zhao.lei", deductions={"speed": 5}, comments="首响偏慢"),
+    ScorePractice(id="39", room_id=12, trainee="zhao.lei", deductions={}),
+    ListPracticeResults(id="40"),
+    ListPracticeResults(id="40", trainee="zhao.lei"),
 ]
 
 SERVER_SAMPLES: list[msgspec.Struct] = [
@@ -331,6 +392,43 @@ SERVER_SAMPLES: list[msgspec.Struct] = [
             ESCALATION, status="returned", specialist="zhao.min", return_note="已登记退货", position=0
         ),
     ),
+    ChatAssigned(
+        conversation=ConversationInfo(
+            conversation_id=CID,
+            customer_id="cus_1",
+            customer_name="阿杰",
+            state=ChatState.ASSIGNED,
+            created_at=1.0,
+            agent_username="zhao.lei",
+            practice=PracticeInfo(room_id=12, trainer="chen", trainer_name="陈老师", title="周三尺码练习"),
+        )
+    ),
+    ScenarioList(ref="31", scenarios=[SCENARIO]),
+    ScenarioList(ref="31", scenarios=[]),
+    ScenarioSaved(ref="32", scenario=SCENARIO),
+    TraineeList(
+        ref="34",
+        trainees=[
+            TraineeInfo(username="zhao.lei", display_name="小赵", online=True),
+            TraineeInfo(username="qian.yu", display_name="小钱", online=False),
+        ],
+    ),
+    PracticeOpened(
+        ref="35",
+        room=PracticeRoomInfo(
+            room_id=12,
+            title="周三尺码练习",
+            trainer="chen",
+            state="open",
+            members=[PracticeMember(trainee="zhao.lei", display_name="小赵", conversation_id=CID)],
+            scenario=SCENARIO,
+            created_at=1750312500.0,
+        ),
+    ),
+    PracticeStepped(ref="37", step=1, line=SCENARIO_LINE, remaining=0),
+    PracticeResult(result=PRACTICE_RESULT),
+    PracticeResults(ref="40", results=[PRACTICE_RESULT]),
+    PracticeResults(ref="40", results=[]),
 ]
 
 
