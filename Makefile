@@ -49,7 +49,7 @@ help:
 	@echo "make translations  compile translations/*.ts to .qm"
 	@echo "make lupdate       refresh translations/*.ts from the UI sources"
 	@echo "make lint          ruff, lint-imports, mypy"
-	@echo "make bench         load benchmark;  make chaos  fault-injection run"
+	@echo "make bench         benchmarks -> bench/results/latest.{json,md};  make chaos  fault-injection run"
 	@echo "make clean         remove caches and build output;  make distclean  also .venv"
 
 # ---------------------------------------------------------------------------- environment
@@ -107,9 +107,13 @@ test: venv sysdeps translations
 demo: venv sysdeps translations
 	$(PY) -m agent_desk.demo
 
+# Writes bench/results/latest.json and latest.md, and fails when a target is missed
+# (the results are written first). Pass options with e.g. BENCH_ARGS='--only phrase_search'.
+BENCH_ARGS ?=
+
 bench: venv
 	@if [ -f bench/__main__.py ]; then \
-		$(PY) -m bench; \
+		$(PY) -m bench $(BENCH_ARGS); \
 	else \
 		echo "bench: not yet built"; exit 1; \
 	fi
