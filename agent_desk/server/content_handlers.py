@@ -39,6 +39,7 @@ from agent_desk.protocol.messages import (
     SearchKnowledge,
     SetPins,
 )
+from agent_desk.server.authz import staff
 from agent_desk.server.floor import Floor
 from agent_desk.server.knowledge import Knowledge
 from agent_desk.server.peers import Peer
@@ -53,11 +54,8 @@ def _fields(draft: PhraseDraft) -> PhraseFields:
 
 def _writer(peer: Peer) -> Writer:
     """The staff member behind a connection; customers and anonymous peers are refused."""
-    if peer.user is not None:
-        return Writer(peer.user.username, peer.user.role)
-    if peer.customer is not None:
-        raise ProtocolError(ErrorCode.FORBIDDEN, "quick replies and the knowledge base are for staff")
-    raise ProtocolError(ErrorCode.UNAUTHENTICATED, "log in first")
+    user = staff(peer)
+    return Writer(user.username, user.role)
 
 
 class ContentHandlers:

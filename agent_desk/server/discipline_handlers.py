@@ -22,7 +22,7 @@ from agent_desk.protocol.messages import (
     SettingsChanged,
     SettingsReply,
 )
-from agent_desk.server.accounts import User
+from agent_desk.server.authz import require_role, staff
 from agent_desk.server.conversations import Conversation
 from agent_desk.server.escalation_service import EscalationService
 from agent_desk.server.peers import Peer
@@ -32,21 +32,6 @@ from agent_desk.server.team_settings import TeamSettingsStore
 Handler = Callable[[Peer, Any], Awaitable[msgspec.Struct | None]]
 SETTINGS_EDITORS = frozenset({Role.LEAD, Role.ADMIN})
 ESCALATING_ROLES = frozenset({Role.AGENT, Role.TRAINEE})
-
-
-def _staff(peer: Peer) -> User:
-    if peer.user is not None:
-        return peer.user
-    if peer.customer is not None:
-        raise ProtocolError(ErrorCode.FORBIDDEN, "this is for staff")
-    raise ProtocolError(ErrorCode.UNAUTHENTICATED, "log in first")
-
-
-def _role(peer: Peer, roles: frozenset[Role]) -> User:
-    user = _staff(peer)
-    if user.role not in roles:
-        raise ProtocolError(ErrorCode.FORBIDDEN, f"a {user.role} may not do this")
-    return user
 
 
 class DisciplineHandlers:
@@ -64,11 +49,11 @@ class DisciplineHandlers:
         }
 
     async def get_settings(self, peer: Peer, msg: GetSettings) -> SettingsReply:
-        _staff(peer)
+        staff(peer)
         return SettingsReply(ref=msg.id, settings=self.settings.get())
 
     async def save_settings(self, peer: Peer, msg: SaveSettings) -> Ok:
-        _role(peer, SETTINGS_EDITORS)
+        require_role(peer, SETTINGS_EDITORS)
         try:
             saved = self.settings.save(msg.settings)
         except ValueError as exc:
@@ -80,21 +65,21 @@ class DisciplineHandlers:
         return Ok(ref=msg.id)
 
     async def my_stats(self, peer: Peer, msg: MyStats) -> AgentStats:
-        user = _staff(peer)
+        user = staff(peer)
         return self.metrics.agent_stats(msg.id, user.username, msg.since)
 
     async def escalate(self, peer: Peer, msg: Escalate) -> Ok:
-        user = _role(peer, ESCALATING_ROLES)
+        user = require_role(peer, ESCALATING_ROLES)
         self.escalations.escalate(user, self._conversation(peer, msg.conversation_id), msg.reason, msg.note)
         return Ok(ref=msg.id)
 
     async def cancel_escalation(self, peer: Peer, msg: CancelEscalation) -> Ok:
-        user = _role(peer, ESCALATING_ROLES)
+        user = require_role(peer, ESCALATING_ROLES)
         self.escalations.cancel(user, self._conversation(peer, msg.conversation_id))
         return Ok(ref=msg.id)
 
     async def send_back(self, peer: Peer, msg: SendBack) -> Ok:
-        user = _role(peer, frozenset({Role.SPECIALIST}))
+        user = require_role(peer, frozenset({Role.SPECIALIST}))
         self.escalations.send_back(user, self._conversation(peer, msg.conversation_id), msg.note)
         return Ok(ref=msg.id)
 

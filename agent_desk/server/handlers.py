@@ -45,7 +45,8 @@ from agent_desk.protocol.messages import (
     Typing,
     Welcome,
 )
-from agent_desk.server.accounts import TokenExpired, TokenInvalid
+from agent_desk.server.accounts import TokenExpired, TokenInvalid, User
+from agent_desk.server.authz import require_role, staff
 from agent_desk.server.content_handlers import ContentHandlers
 from agent_desk.server.conversations import Conversation
 from agent_desk.server.discipline_handlers import DisciplineHandlers
@@ -321,16 +322,13 @@ class Handlers:
             raise fail(ErrorCode.UNAUTHENTICATED, "log in or join first")
         return peer.author
 
-    def _staff(self, peer: Peer) -> Any:
-        if peer.user is None:
-            raise fail(ErrorCode.UNAUTHENTICATED, "log in first")
-        return peer.user
+    @staticmethod
+    def _staff(peer: Peer) -> User:
+        return staff(peer)
 
-    def _require_role(self, peer: Peer, roles: set[Role]) -> Any:
-        user = self._staff(peer)
-        if user.role not in roles:
-            raise fail(ErrorCode.FORBIDDEN, f"a {user.role} may not do this")
-        return user
+    @staticmethod
+    def _require_role(peer: Peer, roles: set[Role]) -> User:
+        return require_role(peer, roles)
 
     def _conversation(self, peer: Peer, conversation_id: str, *, write: bool) -> Conversation:
         conv = self.service.conversation_for(peer, conversation_id, write=write)

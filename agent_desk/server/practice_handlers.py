@@ -7,8 +7,6 @@ from typing import Any
 
 import msgspec
 
-from agent_desk.protocol.codec import ProtocolError
-from agent_desk.protocol.errors import ErrorCode
 from agent_desk.protocol.messages import (
     ClosePractice,
     DeleteScenario,
@@ -30,6 +28,7 @@ from agent_desk.protocol.messages import (
     TraineeList,
 )
 from agent_desk.server.accounts import User
+from agent_desk.server.authz import require_role, staff
 from agent_desk.server.peers import Peer
 from agent_desk.server.practice_service import PracticeService
 
@@ -38,19 +37,8 @@ TRAINING_ROLES = frozenset({Role.TRAINER, Role.LEAD, Role.ADMIN})
 """Who runs practice: opens rooms, speaks in them, scores, and keeps the scenarios."""
 
 
-def _staff(peer: Peer) -> User:
-    if peer.user is not None:
-        return peer.user
-    if peer.customer is not None:
-        raise ProtocolError(ErrorCode.FORBIDDEN, "this is for staff")
-    raise ProtocolError(ErrorCode.UNAUTHENTICATED, "log in first")
-
-
 def _trainer(peer: Peer) -> User:
-    user = _staff(peer)
-    if user.role not in TRAINING_ROLES:
-        raise ProtocolError(ErrorCode.FORBIDDEN, f"a {user.role} may not run practice")
-    return user
+    return require_role(peer, TRAINING_ROLES, "run practice")
 
 
 class PracticeHandlers:
@@ -108,5 +96,5 @@ class PracticeHandlers:
         return Ok(ref=msg.id)
 
     async def results(self, peer: Peer, msg: ListPracticeResults) -> PracticeResults:
-        user = _staff(peer)
+        user = staff(peer)
         return PracticeResults(ref=msg.id, results=self.practice.results(user, msg.trainee))
