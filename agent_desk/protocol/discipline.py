@@ -30,6 +30,17 @@ class TeamSettings(msgspec.Struct, kw_only=True):
         default_factory=lambda: list(DEFAULT_ESCALATION_REASONS)
     )
     shop_name: Annotated[str, msgspec.Meta(max_length=64)] = ""
+    show_observed: bool = True
+    """Whether an agent sees that a lead is watching their chat."""
+    qc_sample_share: Annotated[float, msgspec.Meta(ge=0, le=1)] = 0.1
+    """Share of each agent's closed chats queued for QC each day."""
+    cq_busy: Ratio = 0.8
+    """Crisis quotient from which the floor is busy..."""
+    cq_overload: Ratio = 1.0
+    """...and above which it is overloaded."""
+    overflow_assistant: bool = False
+    """Human first: the assistant answers only when every agent is full and a customer has waited."""
+    overflow_after_seconds: Seconds = 60.0
 
 
 class GetSettings(_Request, tag="get_settings"):

@@ -115,6 +115,38 @@ from agent_desk.protocol.discipline import (
     SettingsReply,
     TeamSettings,
 )
+from agent_desk.protocol.floor import (
+    AgentKpi,
+    Appeal,
+    CqLevel,
+    Flag,
+    FloorAlert,
+    FloorReport,
+    FloorSample,
+    FloorStatus,
+    ListLiveChats,
+    ListQcScores,
+    LiveChat,
+    LiveChats,
+    LiveFigures,
+    Measured,
+    ObservedChanged,
+    QcItem,
+    QcQueue,
+    QcQueueReply,
+    QcScoreChanged,
+    QcScoreInfo,
+    QcScores,
+    ResolveAppeal,
+    ScoreChat,
+    ScoreId,
+    TodayFigures,
+    UnwatchChat,
+    WatchChat,
+    Watching,
+    Whisper,
+    WhisperNote,
+)
 from agent_desk.protocol.practice import (
     ClosePractice,
     Comment,
@@ -191,6 +223,16 @@ ClientMessage = (
     | ClosePractice
     | ScorePractice
     | ListPracticeResults
+    | ListLiveChats
+    | WatchChat
+    | UnwatchChat
+    | Whisper
+    | QcQueue
+    | ScoreChat
+    | ListQcScores
+    | Appeal
+    | ResolveAppeal
+    | FloorStatus
 )
 
 
@@ -230,6 +272,15 @@ ServerMessage = (
     | PracticeStepped
     | PracticeResult
     | PracticeResults
+    | LiveChats
+    | Watching
+    | WhisperNote
+    | ObservedChanged
+    | QcQueueReply
+    | QcScores
+    | QcScoreChanged
+    | FloorReport
+    | FloorAlert
 )
 
 CLIENT_TYPES: frozenset[str] = frozenset(t.__struct_config__.tag for t in ClientMessage.__args__)
@@ -245,8 +296,10 @@ __all__ = [
     "SERVER_TYPES",
     "STAFF_ROLES",
     "Ack",
+    "AgentKpi",
     "AgentStats",
     "AgentStatus",
+    "Appeal",
     "ArticleDraft",
     "ArticleHit",
     "ArticleId",
@@ -267,6 +320,7 @@ __all__ = [
     "Comment",
     "ConversationId",
     "ConversationInfo",
+    "CqLevel",
     "CustomerJoin",
     "CustomerJoined",
     "Deduction",
@@ -282,6 +336,11 @@ __all__ = [
     "EventKind",
     "EventsPage",
     "FetchEvents",
+    "Flag",
+    "FloorAlert",
+    "FloorReport",
+    "FloorSample",
+    "FloorStatus",
     "GetArticle",
     "GetSettings",
     "GroupName",
@@ -291,16 +350,23 @@ __all__ = [
     "KnowledgeChanged",
     "KnowledgeResults",
     "ListChats",
+    "ListLiveChats",
     "ListPhrases",
     "ListPracticeResults",
+    "ListQcScores",
     "ListScenarios",
     "ListTrainees",
+    "LiveChat",
+    "LiveChats",
+    "LiveFigures",
     "Login",
     "LoginOk",
     "Logout",
+    "Measured",
     "MyStats",
     "Name",
     "Note",
+    "ObservedChanged",
     "Ok",
     "OpenChat",
     "OpenPractice",
@@ -326,6 +392,12 @@ __all__ = [
     "PracticeSay",
     "PracticeStep",
     "PracticeStepped",
+    "QcItem",
+    "QcQueue",
+    "QcQueueReply",
+    "QcScoreChanged",
+    "QcScoreInfo",
+    "QcScores",
     "QueuePosition",
     "Rate",
     "Rating",
@@ -333,6 +405,7 @@ __all__ = [
     "ReasonCode",
     "ReorderPhrases",
     "RequestId",
+    "ResolveAppeal",
     "Resume",
     "Resumed",
     "Role",
@@ -347,6 +420,8 @@ __all__ = [
     "ScenarioLine",
     "ScenarioList",
     "ScenarioSaved",
+    "ScoreChat",
+    "ScoreId",
     "ScorePractice",
     "SearchKnowledge",
     "Seconds",
@@ -361,11 +436,17 @@ __all__ = [
     "SettingsReply",
     "StatusChanged",
     "TeamSettings",
+    "TodayFigures",
     "TraineeInfo",
     "TraineeList",
     "Trainees",
     "Typing",
     "TypingNotice",
+    "UnwatchChat",
     "UserInfo",
+    "WatchChat",
+    "Watching",
     "Welcome",
+    "Whisper",
+    "WhisperNote",
 ]
