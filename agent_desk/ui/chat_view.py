@@ -105,6 +105,14 @@ class ChatView(QWidget):
         self.practice.setObjectName("practiceBanner")
         self.practice.setAccessibleName(self.tr("Practice"))
         self.practice.hide()
+        self.note = QLabel(self)
+        self.note.setObjectName("whisper")
+        self.note.setWordWrap(True)
+        self.note.setAccessibleName(self.tr("Private note from your lead"))
+        self.note.hide()
+        self.observed = QLabel(self)
+        self.observed.setAccessibleName(self.tr("Observed"))
+        self.observed.hide()
         header = QHBoxLayout()
         for label in (self.title, self.waiting, self.timer, self.typing):
             header.addWidget(label)
@@ -144,6 +152,8 @@ class ChatView(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(header)
         column.addWidget(self.practice)
+        column.addWidget(self.observed)
+        column.addWidget(self.note)
         column.addWidget(self.escalation)
         column.addWidget(self.ratio)
         column.addWidget(self.messages, 1)
@@ -237,6 +247,16 @@ class ChatView(QWidget):
     def _insert(self, text: str) -> None:
         self.compose.insertPlainText(text)
         self.compose.setFocus()
+
+    def show_note(self, text: str) -> None:
+        """A lead's private note (whisper); the customer never sees it."""
+        self.note.setText(text)
+        self.note.setAccessibleDescription(text)
+        self.note.setVisible(bool(text))
+
+    def show_observed(self, text: str) -> None:
+        self.observed.setText(text)
+        self.observed.setVisible(bool(text))
 
     def show_practice(self, text: str) -> None:
         """Practice chats say so in words, above everything else in the tab."""

@@ -50,6 +50,7 @@ from agent_desk.protocol.messages import (
 )
 from agent_desk.ui.chat_view import ChatView
 from agent_desk.ui.escalation import Escalations
+from agent_desk.ui.floor import Floor
 from agent_desk.ui.history_dialog import HistoryDialog
 from agent_desk.ui.knowledge import Knowledge
 from agent_desk.ui.main_window import MainWindow
@@ -103,6 +104,7 @@ class Desk(QObject):
         self.knowledge = Knowledge(window, session, notifier, self.spawn, self)
         self.escalations = Escalations(window, session, notifier, self.spawn, self)
         self.practice = Practice(window, session, notifier, self.spawn, self)
+        self.floor = Floor(window, session, notifier, book, self.spawn, self.open_watched, self.server_now, self)
         self.watch = ResponseWatch(self._watch_settings())
         self.watch.warned.connect(lambda _cid, text: self.notifier.announce(text))
         self.watch.breached.connect(self._breached)
@@ -140,6 +142,7 @@ class Desk(QObject):
 
     async def shutdown(self) -> None:
         self._clock.stop()
+        self.floor.stop()
         self._stats_timer.stop()
         for task in list(self._tasks):
             task.cancel()
@@ -155,6 +158,8 @@ class Desk(QObject):
     # ------------------------------------------------------------ frames
 
     def _on_frame(self, frame: object) -> None:
+        if self.floor.frame(frame):
+            return
         conversation_id = getattr(frame, "conversation_id", None)
         if (
             conversation_id is not None
@@ -304,6 +309,7 @@ class Desk(QObject):
             self.knowledge.panel.set_can_edit(user is not None and user.role in (Role.LEAD, Role.ADMIN))
             if user is not None:
                 self.practice.role_known(user.role)
+                self.floor.role_known(user.role)
             self.spawn(self.quick_replies.reload())
             self.spawn(self.show_unsent())
             self.spawn(self._load_settings())
@@ -416,6 +422,9 @@ class Desk(QObject):
         if record.read_only:
             self.window.remove_chat(conversation_id)
             self.book.drop(conversation_id)
+            user = self.session.user
+            if user is not None and user.role in (Role.LEAD, Role.ADMIN) and not record.closed:
+                self.spawn(self.floor.unwatch(conversation_id))
             return
         dialog = WrapUpDialog(record.info.customer_name, self.window)
         dialog.accepted.connect(lambda: self.spawn(self._close_with(conversation_id, dialog.code())))
@@ -437,6 +446,27 @@ class Desk(QObject):
         dialog.finished.connect(dialog.deleteLater)
         self.history_dialog = dialog
         dialog.open()
+
+    def open_watched(self, info: ConversationInfo) -> None:
+        """A lead watches a live chat: a read-only tab, its history fetched, live events after."""
+        existing = self.window.views.get(info.conversation_id)
+        if existing is not None:
+            self.window.focus_view(existing)
+            return
+        record, _ = self.book.open(info, read_only=True)
+        self._assigned_seq[info.conversation_id] = 2**62  # watching is not news for the lead
+        view = self._add_view(record)
+        view.show_practice(self.tr("Watching (read-only): the agent handles this chat"))
+        self.window.focus_view(view)
+        self.spawn(self._fetch_history(record.conversation_id))
+
+    async def _fetch_history(self, conversation_id: str) -> None:
+        request = FetchEvents(id=self.session.new_id(), conversation_id=conversation_id, limit=500)
+        page = await self.session.request(request, EventsPage)
+        record = self.book.get(conversation_id)
+        view = self.window.views.get(conversation_id)
+        if record is not None and view is not None:
+            view.model.apply(record.plan_older(page.events))
 
     async def open_read_only(self, info: ConversationInfo) -> None:
         """Open a closed chat from history in a read-only tab."""
