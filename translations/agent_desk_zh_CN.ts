@@ -169,137 +169,270 @@
         <translation>练习</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="121" />
+        <location filename="../agent_desk/ui/chat_view.py" line="111" />
+        <source>Private note from your lead</source>
+        <translation>组长的私信</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/chat_view.py" line="114" />
+        <source>Observed</source>
+        <translation>被旁听</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/chat_view.py" line="129" />
         <source>Messages with %1</source>
         <translation>与 %1 的消息</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="129" />
+        <location filename="../agent_desk/ui/chat_view.py" line="137" />
         <source>Reply to %1</source>
         <translation>回复 %1</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="130" />
+        <location filename="../agent_desk/ui/chat_view.py" line="138" />
         <source>Enter sends, Shift+Enter starts a new line</source>
         <translation>回车发送,Shift+回车换行</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="131" />
+        <location filename="../agent_desk/ui/chat_view.py" line="139" />
         <source>Type a reply. Enter sends, Shift+Enter adds a line.</source>
         <translation>输入回复。回车发送,Shift+回车换行。</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="135" />
+        <location filename="../agent_desk/ui/chat_view.py" line="143" />
         <source>&amp;Send</source>
         <translation>发送(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="136" />
+        <location filename="../agent_desk/ui/chat_view.py" line="144" />
         <source>Send reply</source>
         <translation>发送回复</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="165" />
+        <location filename="../agent_desk/ui/chat_view.py" line="175" />
         <source>Earlier chats with this shop</source>
         <translation>该顾客在本店的历史会话</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="167" />
+        <location filename="../agent_desk/ui/chat_view.py" line="177" />
         <source>Earlier chats with this customer</source>
         <translation>该顾客的历史会话</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="180" />
+        <location filename="../agent_desk/ui/chat_view.py" line="190" />
         <source>customer is typing…</source>
         <translation>顾客正在输入…</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="183" />
+        <location filename="../agent_desk/ui/chat_view.py" line="193" />
         <source>Closed (read-only)</source>
         <translation>已结束(只读)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="185" />
+        <location filename="../agent_desk/ui/chat_view.py" line="195" />
         <source>No longer yours (read-only)</source>
         <translation>已转给他人(只读)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="264" />
+        <location filename="../agent_desk/ui/chat_view.py" line="284" />
         <source>No earlier chats</source>
         <translation>没有历史会话</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="267" />
+        <location filename="../agent_desk/ui/chat_view.py" line="287" />
         <source>open</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="268" />
+        <location filename="../agent_desk/ui/chat_view.py" line="288" />
         <source>, rated %1 of 5</source>
         <translation>,评分 %1/5</translation>
     </message>
 </context>
 <context>
+    <name>DashboardWindow</name>
+    <message>
+        <location filename="../agent_desk/ui/floor_windows.py" line="139" />
+        <source>Floor dashboard</source>
+        <translation>现场看板</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/floor_windows.py" line="142" />
+        <source>Live figures</source>
+        <translation>实时数据</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/floor_windows.py" line="145" />
+        <source>Today's figures</source>
+        <translation>今日数据</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/floor_windows.py" line="148" />
+        <source>Chart: queue and crisis quotient over the last hours</source>
+        <translation>图表:最近几小时的排队数和危机系数</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/floor_windows.py" line="150" />
+        <source>Chart: first-response times today</source>
+        <translation>图表:今日首次响应时间分布</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/floor_windows.py" line="154" />
+        <source>Per-agent figures today</source>
+        <translation>今日各客服数据</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/floor_windows.py" line="156" />
+        <source>CSV file to export to</source>
+        <translation>导出的 CSV 文件</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/floor_windows.py" line="157" />
+        <source>&amp;Export CSV</source>
+        <translation>导出 CSV(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/floor_windows.py" line="159" />
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/floor_windows.py" line="175" />
+        <source>normal</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/floor_windows.py" line="175" />
+        <source>busy</source>
+        <translation>繁忙</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/floor_windows.py" line="175" />
+        <source>OVERLOAD</source>
+        <translation>超负荷</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/floor_windows.py" line="178" />
+        <source>Agents online %1 (available %2, away %3, paused %4) · active chats %5 · queue %6, longest wait %7 s · capacity %8 · CQ %9 (%10)</source>
+        <translation>在线客服 %1(接待 %2,离开 %3,暂停 %4) · 进行中会话 %5 · 排队 %6,最长等待 %7 秒 · 产能 %8 · 危机系数 %9(%10)</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/floor_windows.py" line="208" />
+        <source>first reply %1 on average, %2 within target</source>
+        <translation>首次回复平均 %1,%2 达标</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/floor_windows.py" line="211" />
+        <source>average response %1</source>
+        <translation>平均响应 %1</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/floor_windows.py" line="212" />
+        <source>答问比 %1</source>
+        <translation>答问比 %1</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/floor_windows.py" line="213" />
+        <source>satisfied %1, dissatisfied %2, rated %3</source>
+        <translation>满意率 %1,不满率 %2,参评率 %3</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/floor_windows.py" line="217" />
+        <source>%1 escalations, %2 chats closed</source>
+        <translation>转接 %1 次,结束会话 %2 个</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/floor_windows.py" line="225" />
+        <source>Queue</source>
+        <translation>排队</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/floor_windows.py" line="226" />
+        <source>CQ × 10</source>
+        <translation>危机系数 × 10</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/floor_windows.py" line="233" />
+        <source>Queue and CQ (minutes)</source>
+        <translation>排队与危机系数(分钟)</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/floor_windows.py" line="238" />
+        <source>First replies</source>
+        <translation>首次回复</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/floor_windows.py" line="244" />
+        <source>First-response times today</source>
+        <translation>今日首次响应时间</translation>
+    </message>
+</context>
+<context>
     <name>Desk</name>
     <message>
-        <location filename="../agent_desk/ui/desk.py" line="134" />
+        <location filename="../agent_desk/ui/desk.py" line="136" />
         <source>Not connected: try again when the connection is back.</source>
         <translation>未连接:请在连接恢复后重试。</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/desk.py" line="201" />
+        <location filename="../agent_desk/ui/desk.py" line="206" />
         <source>PRACTICE with %1: not a real customer</source>
         <translation>练习(带教 %1):不是真实顾客</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/desk.py" line="202" />
+        <location filename="../agent_desk/ui/desk.py" line="207" />
         <source>Practice chat from %1</source>
         <translation>来自 %1 的练习会话</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/desk.py" line="205" />
+        <location filename="../agent_desk/ui/desk.py" line="210" />
         <source>New chat from %1</source>
         <translation>%1 发起了新会话</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/desk.py" line="244" />
+        <location filename="../agent_desk/ui/desk.py" line="249" />
         <source>%1 says: %2</source>
         <translation>%1 说:%2</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/desk.py" line="247" />
+        <location filename="../agent_desk/ui/desk.py" line="252" />
         <source>%1 left the chat</source>
         <translation>%1 已离开会话</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/desk.py" line="285" />
+        <location filename="../agent_desk/ui/desk.py" line="290" />
         <source>The chat with %1 moved to another agent</source>
         <translation>与 %1 的会话已转给其他客服</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/desk.py" line="292" />
+        <location filename="../agent_desk/ui/desk.py" line="297" />
         <source>Connection lost. Reconnecting… Your unsent messages are kept.</source>
         <translation>连接已断开,正在重连…未发出的消息已保存。</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/desk.py" line="296" />
+        <location filename="../agent_desk/ui/desk.py" line="301" />
         <source>Your session has ended: please log in again. (%1)</source>
         <translation>登录已失效,请重新登录。(%1)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/desk.py" line="312" />
+        <location filename="../agent_desk/ui/desk.py" line="318" />
         <source>Reconnected. %1 messages arrived while you were away.</source>
         <translation>已重新连接。断线期间收到 %1 条消息。</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/desk.py" line="331" />
+        <location filename="../agent_desk/ui/desk.py" line="337" />
         <source>A message to %1 was not sent: %2</source>
         <translation>发给 %1 的消息未发出:%2</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/desk.py" line="352" />
+        <location filename="../agent_desk/ui/desk.py" line="358" />
         <source>No customer is waiting for an answer</source>
         <translation>没有等待回复的顾客</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/desk.py" line="459" />
+        <source>Watching (read-only): the agent handles this chat</source>
+        <translation>旁听中(只读):由客服接待此会话</translation>
     </message>
 </context>
 <context>
@@ -452,6 +585,232 @@
     </message>
 </context>
 <context>
+    <name>Floor</name>
+    <message>
+        <location filename="../agent_desk/ui/floor.py" line="86" />
+        <source>F&amp;loor</source>
+        <translation>现场(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/floor.py" line="87" />
+        <source>&amp;Live chats…</source>
+        <translation>实时会话(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/floor.py" line="88" />
+        <source>&amp;Dashboard…</source>
+        <translation>看板(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/floor.py" line="89" />
+        <source>&amp;QC queue…</source>
+        <translation>质检队列(&amp;Q)…</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/floor.py" line="90" />
+        <source>&amp;Whisper to the agent…</source>
+        <translation>给客服发私信(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/floor.py" line="92" />
+        <location filename="../agent_desk/ui/floor.py" line="107" />
+        <source>My QC &amp;scores…</source>
+        <translation>我的质检成绩(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/floor.py" line="107" />
+        <source>QC &amp;scores…</source>
+        <translation>质检成绩(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/floor.py" line="146" />
+        <source>Watching %1 with %2</source>
+        <translation>正在旁听 %2 与 %1 的会话</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/floor.py" line="170" />
+        <source>Note sent</source>
+        <translation>私信已发送</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/floor.py" line="178" />
+        <source>Private note from %1: %2</source>
+        <translation>%1 的私信:%2</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/floor.py" line="185" />
+        <source>👁 A team lead is watching this chat</source>
+        <translation>👁 组长正在旁听这个会话</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/floor.py" line="188" />
+        <source>The team lead stopped watching</source>
+        <translation>组长已停止旁听</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/floor.py" line="193" />
+        <source>QC score %1/100 for a chat (appeal: %2)</source>
+        <translation>质检成绩 %1/100(申诉:%2)</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/floor.py" line="201" />
+        <source>Floor %1: crisis quotient %2</source>
+        <translation>现场状态 %1:危机系数 %2</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/floor.py" line="226" />
+        <source>Exported the agent table</source>
+        <translation>已导出客服数据表</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/floor.py" line="241" />
+        <source>Nothing waiting for QC today</source>
+        <translation>今天没有待质检的会话</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/floor.py" line="244" />
+        <source>QC: %1 with %2</source>
+        <translation>质检:%1 与 %2</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/floor.py" line="256" />
+        <source>QC score saved</source>
+        <translation>质检成绩已保存</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/floor.py" line="268" />
+        <source>Appeal sent</source>
+        <translation>申诉已提交</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/floor.py" line="274" />
+        <source>Appeal resolved</source>
+        <translation>申诉已处理</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/floor_models.py" line="20" />
+        <source>late first reply</source>
+        <translation>首次回复超时</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/floor_models.py" line="21" />
+        <source>答问比 out of band</source>
+        <translation>答问比超出范围</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/floor_models.py" line="22" />
+        <source>long chat</source>
+        <translation>会话过长</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/floor_models.py" line="23" />
+        <source>low rating before</source>
+        <translation>曾给差评</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/floor_models.py" line="24" />
+        <source>escalated</source>
+        <translation>已转接</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/floor_models.py" line="83" />
+        <location filename="../agent_desk/ui/floor_models.py" line="104" />
+        <source>Agent</source>
+        <translation>客服</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/floor_models.py" line="84" />
+        <source>(queued)</source>
+        <translation>(排队中)</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/floor_models.py" line="86" />
+        <source>Customer</source>
+        <translation>顾客</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/floor_models.py" line="88" />
+        <source>Waiting s</source>
+        <translation>等待(秒)</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/floor_models.py" line="92" />
+        <source>Handling min</source>
+        <translation>接待(分)</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/floor_models.py" line="95" />
+        <source>First reply s</source>
+        <translation>首次回复(秒)</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/floor_models.py" line="96" />
+        <location filename="../agent_desk/ui/floor_models.py" line="111" />
+        <source>答问比</source>
+        <translation>答问比</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/floor_models.py" line="97" />
+        <source>Escalation</source>
+        <translation>转接</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/floor_models.py" line="98" />
+        <source>Flags</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/floor_models.py" line="105" />
+        <source>Chats</source>
+        <translation>会话</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/floor_models.py" line="106" />
+        <source>Online h</source>
+        <translation>在线(小时)</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/floor_models.py" line="107" />
+        <source>CPH</source>
+        <translation>每小时接待</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/floor_models.py" line="108" />
+        <source>First reply avg s</source>
+        <translation>首次回复平均(秒)</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/floor_models.py" line="109" />
+        <source>Within target</source>
+        <translation>达标率</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/floor_models.py" line="110" />
+        <source>Avg response s</source>
+        <translation>平均响应(秒)</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/floor_models.py" line="112" />
+        <source>Satisfied</source>
+        <translation>满意率</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/floor_models.py" line="113" />
+        <source>Dissatisfied</source>
+        <translation>不满率</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/floor_models.py" line="114" />
+        <source>Rated</source>
+        <translation>参评率</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/floor_models.py" line="115" />
+        <source>Escalated</source>
+        <translation>转接</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <location filename="../agent_desk/ui/history_dialog.py" line="25" />
@@ -559,6 +918,44 @@
         <location filename="../agent_desk/ui/knowledge_panel.py" line="89" />
         <source>&amp;Edit article…</source>
         <translation>编辑文章(&amp;E)…</translation>
+    </message>
+</context>
+<context>
+    <name>LiveChatsWindow</name>
+    <message>
+        <location filename="../agent_desk/ui/floor_windows.py" line="76" />
+        <source>Live chats on the floor</source>
+        <translation>现场实时会话</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/floor_windows.py" line="85" />
+        <source>Live chats: Enter watches, W whispers to the agent</source>
+        <translation>实时会话:回车旁听,W 给客服发私信</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/floor_windows.py" line="87" />
+        <source>Show chats with flag</source>
+        <translation>按标记筛选</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/floor_windows.py" line="88" />
+        <source>All chats</source>
+        <translation>全部会话</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/floor_windows.py" line="92" />
+        <source>&amp;Flag:</source>
+        <translation>标记(&amp;F):</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/floor_windows.py" line="95" />
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/floor_windows.py" line="107" />
+        <source>%1 live chats</source>
+        <translation>%1 个实时会话</translation>
     </message>
 </context>
 <context>
@@ -1220,6 +1617,44 @@
     </message>
 </context>
 <context>
+    <name>QcHistory</name>
+    <message>
+        <location filename="../agent_desk/ui/floor_windows.py" line="264" />
+        <source>QC scores</source>
+        <translation>质检成绩</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/floor_windows.py" line="266" />
+        <source>QC scores, newest first</source>
+        <translation>质检成绩,最新的在前</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/floor_windows.py" line="269" />
+        <source>%1 · %2/100 by %3 · appeal: %4</source>
+        <translation>%1 · %2/100,质检人 %3 · 申诉:%4</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/floor_windows.py" line="275" />
+        <source>Reason or note</source>
+        <translation>原因或备注</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/floor_windows.py" line="278" />
+        <source>&amp;Uphold</source>
+        <translation>维持(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/floor_windows.py" line="281" />
+        <source>&amp;Appeal</source>
+        <translation>申诉(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/floor_windows.py" line="287" />
+        <source>&amp;Reason or note:</source>
+        <translation>原因或备注(&amp;R):</translation>
+    </message>
+</context>
+<context>
     <name>QuickReplies</name>
     <message>
         <location filename="../agent_desk/ui/quick_replies.py" line="64" />
@@ -1619,6 +2054,24 @@
         <location filename="../agent_desk/ui/practice_console.py" line="88" />
         <source>typing…</source>
         <translation>正在输入…</translation>
+    </message>
+</context>
+<context>
+    <name>WhisperDialog</name>
+    <message>
+        <location filename="../agent_desk/ui/floor_windows.py" line="117" />
+        <source>Private note to %1</source>
+        <translation>给 %1 的私信</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/floor_windows.py" line="119" />
+        <source>Private note (the customer never sees it)</source>
+        <translation>私信(顾客看不到)</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/floor_windows.py" line="122" />
+        <source>The customer never sees this note.</source>
+        <translation>顾客看不到这条私信。</translation>
     </message>
 </context>
 <context>
