@@ -262,9 +262,10 @@ class Knowledge:
 
     def save(self, draft: ArticleDraft, article_id: int | None = None) -> ArticleInfo:
         """Create (no id) or replace an article. Raises ProtocolError."""
+        old = self._texts(article_id) if article_id is not None else ()
         with transaction(self._db):
             article_id = self._store(draft, article_id)
-        self._counts.clear()
+        self._forget_counts([*old, *self._texts(article_id)])
         return self.get(article_id)
 
     def save_many(self, drafts: Sequence[ArticleDraft]) -> int:
@@ -297,10 +298,30 @@ class Knowledge:
         return article_id
 
     def delete(self, article_id: int) -> None:
+        old = self._texts(article_id)
         with transaction(self._db):
             self._drop_grams(article_id)
             self._db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
-        self._counts.clear()
+        self._forget_counts(old)
+
+    def _texts(self, article_id: int) -> tuple[str, ...]:
+        row = self._db.execute("SELECT title, body, tags FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return (row["title"], row["body"], row["tags"]) if row else ()
+
+    def _forget_counts(self, texts: Sequence[str]) -> None:
+        """Forget the remembered counts of just the pieces these texts hold.
+
+        Clearing every count after an edit made the next messages pay all their
+        vocabulary lookups again (bench: suggest_uncached).
+        """
+        trigrams = self._counts.get("articles_fts_vocab", {})
+        pieces = self._counts.get("article_grams_vocab", {})
+        for text in texts:
+            folded = _fold(text)
+            for start in range(len(folded) - 2):
+                trigrams.pop(folded[start : start + 3], None)
+            for piece in grams(text).split():
+                pieces.pop(piece, None)
 
     def count(self) -> int:
         return int(self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])

@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 
 from agent_desk.domain.clock import ManualClock
-from agent_desk.protocol.messages import EventKind, Role
+from agent_desk.protocol.messages import ArticleDraft, EventKind, Role
 from agent_desk.server import db as database
 from agent_desk.server.accounts import AccountError, Accounts
 from agent_desk.server.conversations import Author, Conversations
+from agent_desk.server.knowledge import Knowledge
 from agent_desk.server.peers import TokenBucket
 
 
@@ -27,7 +28,7 @@ def test_a_version_1_file_is_upgraded_in_place_keeping_its_data(tmp_path: Path) 
     old.close()
 
     db = database.open_database(path)
-    assert database.schema_version(db) == database.SCHEMA_VERSION == 6
+    assert database.schema_version(db) == database.SCHEMA_VERSION == 7
     assert db.execute("SELECT display_name FROM customers").fetchone()[0] == "老顾客"
     participants = db.execute("SELECT conversation_id, username FROM participants").fetchall()
     assert [tuple(r) for r in participants] == [("conv_1", "mei")]
@@ -101,3 +102,21 @@ def test_token_bucket_allows_bursts_then_limits_then_flags_floods() -> None:
     for _ in range(20):
         bucket.take(1.0)
     assert bucket.flooding
+
+
+def test_editing_an_article_forgets_only_the_counts_of_its_own_pieces(tmp_path: Path) -> None:
+    db = database.open_database(tmp_path / "k.sqlite3")
+    knowledge = Knowledge(db, ManualClock())
+    first = knowledge.save(ArticleDraft(title="七天无理由退货", body="签收后7天内可申请退货。", category="退换货"))
+    knowledge.save(ArticleDraft(title="发货时间", body="现货48小时内发货,江浙沪次日达。", category="物流"))
+    assert knowledge.search("江浙沪次日达什么时候到", "suggest", 3)
+    counts = knowledge._counts["articles_fts_vocab"]
+    assert "江浙沪" in counts
+    knowledge.save(
+        ArticleDraft(title="七天无理由退货说明", body="签收后7天内可申请退货,运费险抵扣。", category="退换货"),
+        first.article_id,
+    )
+    assert "江浙沪" in counts, "an unrelated article's counts stay remembered"
+    assert "运费险" not in counts
+    hits = knowledge.search("运费险怎么用", "suggest", 3)
+    assert [h.article_id for h in hits][:1] == [first.article_id], "the new words are counted afresh"
