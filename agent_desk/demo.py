@@ -67,16 +67,24 @@ async def _spawn(
 ) -> asyncio.subprocess.Process:
     # Own process group: a terminal Ctrl+C reaches only the demo, which then stops each
     # child exactly once (a second SIGINT would interrupt a child's own clean shutdown).
-    return await asyncio.create_subprocess_exec(
-        sys.executable, *args, stdout=stdout, env=env, process_group=0
-    )
+    return await asyncio.create_subprocess_exec(sys.executable, *args, stdout=stdout, env=env, process_group=0)
 
 
 async def start_server(args: argparse.Namespace) -> tuple[Child, str]:
     """Start the server and wait for its "listening on" line; returns it and its ws:// URL."""
     process = await _spawn(
-        "-m", "agent_desk.server", "--host", HOST, "--port", str(args.port), "--data", str(args.data),
-        "--demo", "--log-level", "WARNING", stdout=asyncio.subprocess.PIPE,
+        "-m",
+        "agent_desk.server",
+        "--host",
+        HOST,
+        "--port",
+        str(args.port),
+        "--data",
+        str(args.data),
+        "--demo",
+        "--log-level",
+        "WARNING",
+        stdout=asyncio.subprocess.PIPE,
     )
     child = Child("server", process, must_run=True)
     try:
@@ -104,10 +112,12 @@ async def _relay(stream: asyncio.StreamReader, prefix: str) -> None:
 async def start_simulators(args: argparse.Namespace, url: str) -> list[Child]:
     agents = ",".join(f"{name}:{name}" for name in SIMULATED_AGENTS)
     sim = ("-m", "agent_desk.sim", "--url", url, "--duration", str(args.duration))
-    desk_agents = Child("simulated agents", await _spawn(*sim, "--customers", "0", "--agents", agents),
-                        must_run=False)
-    shoppers = Child("simulated shoppers", await _spawn(
-        *sim, "--customers", str(args.customers), "--rate", str(args.rate), "--lang", "mix"), must_run=False)
+    desk_agents = Child("simulated agents", await _spawn(*sim, "--customers", "0", "--agents", agents), must_run=False)
+    shoppers = Child(
+        "simulated shoppers",
+        await _spawn(*sim, "--customers", str(args.customers), "--rate", str(args.rate), "--lang", "mix"),
+        must_run=False,
+    )
     return [desk_agents, shoppers]
 
 

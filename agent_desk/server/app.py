@@ -21,13 +21,19 @@ from agent_desk.protocol.errors import ErrorCode
 from agent_desk.protocol.messages import ChatState, Error, Hello
 from agent_desk.server import db as database
 from agent_desk.server.accounts import Accounts
+from agent_desk.server.assistant import OverflowAssistant
 from agent_desk.server.config import ServerConfig
 from agent_desk.server.content_handlers import ContentHandlers
 from agent_desk.server.conversations import Conversations
+from agent_desk.server.dashboard import Dashboard
+from agent_desk.server.dashboard_handlers import DashboardHandlers
 from agent_desk.server.demo import seed_demo_scenarios
 from agent_desk.server.discipline_handlers import DisciplineHandlers
 from agent_desk.server.escalation_service import EscalationService
 from agent_desk.server.escalations import Escalations
+from agent_desk.server.floor_handlers import FloorHandlers
+from agent_desk.server.floor_service import FloorService, QcService
+from agent_desk.server.floor_store import FloorStore
 from agent_desk.server.handlers import Handlers
 from agent_desk.server.http import HttpRoutes
 from agent_desk.server.knowledge import Knowledge
@@ -36,6 +42,7 @@ from agent_desk.server.phrases import Phrases
 from agent_desk.server.practice import PracticeStore
 from agent_desk.server.practice_handlers import PracticeHandlers
 from agent_desk.server.practice_service import PracticeService
+from agent_desk.server.qc import QcStore
 from agent_desk.server.response_metrics import ResponseMetrics
 from agent_desk.server.service import ChatService
 from agent_desk.server.team_settings import TeamSettingsStore
@@ -75,6 +82,15 @@ class Server:
         )
         practice = PracticeHandlers(self.practice)
         self.handlers = Handlers(self.service, self.close_user_sockets, content, discipline, practice)
+        self.dashboard = Dashboard(self.db, self.service, self.metrics, self.settings, config.floor_sample_seconds)
+        self.assistant = OverflowAssistant(self.service, self.knowledge, self.settings, config.assistant_check_seconds)
+        self.handlers.table.update(DashboardHandlers(self.dashboard).table)
+        self.lead_floor = FloorService(
+            self.service, FloorStore(self.db, self.clock), self.escalations.store, self.settings
+        )
+        self.qc = QcService(self.service, QcStore(self.db, self.clock), self.metrics, self.settings)
+        self.handlers.table.update(FloorHandlers(self.lead_floor, self.qc).table)
+        self._tickers: list[asyncio.Task[None]] = []
         self._http = HttpRoutes(self.health)
         self._ws: WsServer | None = None
         self._peers: set[Peer] = set()
@@ -98,6 +114,10 @@ class Server:
             ping_timeout=20,
         )
         self.service.assign_waiting()
+        self._tickers = [
+            asyncio.create_task(self.dashboard.run_sampler(), name="floor-sampler"),
+            asyncio.create_task(self.assistant.run(), name="overflow-assistant"),
+        ]
 
     @property
     def port(self) -> int:
@@ -114,6 +134,10 @@ class Server:
         return f"http://{self.config.host}:{self.port}"
 
     async def stop(self) -> None:
+        for ticker in self._tickers:
+            ticker.cancel()
+        if self._tickers:
+            await asyncio.wait(self._tickers)
         if self._ws is not None:
             self._ws.close()
             await self._ws.wait_closed()

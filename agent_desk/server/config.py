@@ -25,6 +25,10 @@ class ServerConfig:
     """Extra browser origins allowed besides the server's own http://HOST:PORT."""
     outbound_queue_frames: int = 1000
     """Frames queued for one slow reader before it is closed with 1013."""
+    floor_sample_seconds: float = 60.0
+    """How often the dashboard records the queue and the crisis quotient for its history."""
+    assistant_check_seconds: float = 1.0
+    """How often the overflow assistant looks for customers who have waited too long."""
 
     @property
     def db_path(self) -> Path:

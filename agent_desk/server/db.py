@@ -251,6 +251,41 @@ _V6_PRACTICE = """
         ALTER TABLE response_rounds ADD COLUMN practice INTEGER NOT NULL DEFAULT 0;
 """
 
+# The team lead's floor: whispers to the agent holding a chat (never events, so
+# the customer cannot see them), and QC scores (质检) of closed chats with the
+# figures measured when they were scored and the agent's appeal. One score per
+# chat: scoring again replaces it. The response_rounds index serves the
+# per-chat figures of the QC sheet; the closed_at one, today's QC sample.
+_V7_FLOOR = """
+        CREATE TABLE whispers (
+            id INTEGER PRIMARY KEY,
+            conversation_id TEXT NOT NULL REFERENCES conversations(id),
+            lead TEXT NOT NULL,
+            text TEXT NOT NULL,
+            ts REAL NOT NULL
+        );
+        CREATE INDEX whispers_conversation ON whispers(conversation_id, ts);
+        CREATE TABLE qc_scores (
+            id INTEGER PRIMARY KEY,
+            conversation_id TEXT NOT NULL UNIQUE REFERENCES conversations(id),
+            agent TEXT NOT NULL,
+            lead TEXT NOT NULL,
+            deductions TEXT NOT NULL,
+            total INTEGER NOT NULL,
+            comments TEXT NOT NULL,
+            measured TEXT NOT NULL,
+            scored_at REAL NOT NULL,
+            appeal TEXT NOT NULL DEFAULT 'none' CHECK (appeal IN ('none', 'open', 'upheld', 'revised')),
+            appeal_reason TEXT NOT NULL DEFAULT '',
+            resolution_note TEXT NOT NULL DEFAULT '',
+            updated_at REAL NOT NULL
+        );
+        CREATE INDEX qc_scores_agent ON qc_scores(agent, scored_at);
+        CREATE INDEX qc_scores_time ON qc_scores(scored_at);
+        CREATE INDEX response_rounds_conversation ON response_rounds(conversation_id);
+        CREATE INDEX conversations_closed ON conversations(closed_at) WHERE closed_at IS NOT NULL;
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     _V1_BASE,
     _V2_PARTICIPANTS,
@@ -258,6 +293,7 @@ MIGRATIONS: tuple[str, ...] = (
     _V4_CONTENT,
     _V5_DISCIPLINE,
     _V6_PRACTICE,
+    _V7_FLOOR,
 )
 """SQL scripts, one per schema version. Append only: never edit a released one."""
 SCHEMA_VERSION = len(MIGRATIONS)

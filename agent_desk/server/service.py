@@ -76,6 +76,12 @@ class ChatService:
         """Set by the escalation service once it exists (it needs this service)."""
         self.practice_info: Callable[[Conversation], PracticeInfo | None] | None = None
         """Set by the practice service: what a practice chat's ConversationInfo says of its room."""
+        self.on_routed: list[Callable[[], None]] = []
+        """Called after every routing pass (whatever may move the crisis quotient): the dashboard."""
+        self.on_presence: list[Callable[[str, bool], None]] = []
+        """Called with (username, online) when a seat gets its first or loses its last connection."""
+        self.on_customer_message: list[Callable[[Conversation, Event], None]] = []
+        """Called after a customer's message is stored and sent out: the overflow assistant."""
 
     # ------------------------------------------------------------ start-up
 
@@ -100,10 +106,13 @@ class ChatService:
     def staff_connected(self, peer: Peer, user: User) -> Seat:
         seat = self.floor.seat(user.username, user.max_chats, queue_for(user.role))
         seat.admin_limit = user.max_chats
+        arrived = not seat.peers
         seat.peers.add(peer)
         if seat.grace_task is not None:
             seat.grace_task.cancel()
             seat.grace_task = None
+        if arrived:
+            self._notify_presence(seat.username, True)
         return seat
 
     def staff_disconnected(self, peer: Peer, user: User) -> None:
@@ -113,6 +122,12 @@ class ChatService:
         seat.peers.discard(peer)
         if not seat.peers and seat.active:
             self._start_grace(seat)
+        if not seat.peers:
+            self._notify_presence(seat.username, False)
+
+    def _notify_presence(self, username: str, online: bool) -> None:
+        for notify in self.on_presence:
+            notify(username, online)
 
     def _start_grace(self, seat: Seat) -> None:
         if seat.grace_task is None:
@@ -186,6 +201,8 @@ class ChatService:
                     break
                 self._assign(conv, self.floor.seats[username])
         self._push_queue_positions()
+        for notify in self.on_routed:
+            notify()
 
     def _assign(self, conv: Conversation, seat: Seat) -> None:
         user = self.accounts.get(seat.username)
@@ -268,6 +285,9 @@ class ChatService:
             conv, author, text, client_msg_id, automatic=automatic, also=self.metrics.recorder(conv)
         )
         self._fan_out(conv, event)
+        if author.role is Role.CUSTOMER:
+            for notify in self.on_customer_message:
+                notify(conv, event)
         return event
 
     def close(self, conv: Conversation, by: Author, wrap_up: str | None) -> None:

@@ -254,70 +254,118 @@ Intent = tuple[tuple[str, ...], dict[Lang, str]]
 INTENTS: tuple[Intent, ...] = (
     # (keywords, answer): the first intent whose keyword the customer's message contains wins,
     # so the more specific phrasings come first. Keywords are matched in lower case.
-    (("运费谁出", "pays for return"), {
-        "zh": "亲,质量问题来回运费我们承担,非质量问题由运费险理赔哦",
-        "en": "We pay the postage for faulty items; otherwise the shipping insurance covers it.",
-    }),
-    (("运费险", "insured"), {
-        "zh": "亲,订单带运费险的,退货运费会自动理赔哦",
-        "en": "Your order includes return-shipping insurance, so the return postage is covered.",
-    }),
-    (("退款", "refund"), {
-        "zh": "亲,仓库收到退货后1-3天内退款,原路返回哦",
-        "en": "The refund goes back to your original payment within 1-3 days of the return arriving.",
-    }),
-    (("缩水", "shrink"), {
-        "zh": "亲,面料做过预缩处理,按洗标冷水洗基本不会缩的哦",
-        "en": "The fabric is pre-shrunk; washed cold as the label says, it keeps its size.",
-    }),
-    (("码呢", "what about size"), {
-        "zh": "亲,{size}码也有现货的哦,现在拍今天就能发",
-        "en": "Size {size} is in stock too and can ship today.",
-    }),
-    (("尺码一样", "cut the same"), {
-        "zh": "亲,所有颜色都是同一个版型,尺码是一样的哦",
-        "en": "Every colour has the same cut, so the same size fits.",
-    }),
-    (("通知", "let me know"), {
-        "zh": "亲,商品页点一下到货提醒,补货后系统会第一时间通知您哦",
-        "en": "Tap 'Notify me' on the product page and you'll hear as soon as it's back.",
-    }),
-    (("马上能发", "right away"), {
-        "zh": "亲,现货拍下24小时内发出哦",
-        "en": "In-stock items leave our warehouse within 24 hours.",
-    }),
-    (("什么快递", "which courier"), {
-        "zh": "亲,默认中通快递,需要顺丰可以补差价哦",
-        "en": "We use ZTO by default; SF Express is available for a small surcharge.",
-    }),
-    (("包邮", "shipping free"), {
-        "zh": "亲,全国包邮的哦(新疆西藏等偏远地区除外)",
-        "en": "Yes, standard shipping is free.",
-    }),
-    (("催", "chase"), {
-        "zh": "好的亲,已经帮您联系快递加急了,请耐心等待哦",
-        "en": "I've asked the courier to hurry it along; the tracking should update soon.",
-    }),
-    (("定金", "deposit"), {
-        "zh": "亲,预售定金{deposit}元,11月11日0点开始付尾款哦",
-        "en": "The pre-sale deposit is {deposit} yuan; the balance opens at midnight on 11 November.",
-    }),
-    (("领", "get the coupon"), {
-        "zh": "亲,店铺首页顶部就可以领券,双11当天也能用哦",
-        "en": "You can claim the coupon at the top of our shop's home page; it works on Double 11 too.",
-    }),
-    (("价格一样", "price the same"), {
-        "zh": "亲,现在加购,双11当天付款是全年最低价哦",
-        "en": "Add it to your cart now: paying on Double 11 gets the lowest price of the year.",
-    }),
-    (("凑单", "combine"), {
-        "zh": "可以的亲,店里所有商品都可以一起凑满减哦",
-        "en": "Yes, everything in the shop counts toward the spend-and-save deal.",
-    }),
-    (("可以吗", "should be fine"), {
-        "zh": "可以的亲,就拍这个码,不合适也支持七天无理由退换哦",
-        "en": "Yes, that size will do, and exchanges are free within 7 days if it doesn't fit.",
-    }),
+    (
+        ("运费谁出", "pays for return"),
+        {
+            "zh": "亲,质量问题来回运费我们承担,非质量问题由运费险理赔哦",
+            "en": "We pay the postage for faulty items; otherwise the shipping insurance covers it.",
+        },
+    ),
+    (
+        ("运费险", "insured"),
+        {
+            "zh": "亲,订单带运费险的,退货运费会自动理赔哦",
+            "en": "Your order includes return-shipping insurance, so the return postage is covered.",
+        },
+    ),
+    (
+        ("退款", "refund"),
+        {
+            "zh": "亲,仓库收到退货后1-3天内退款,原路返回哦",
+            "en": "The refund goes back to your original payment within 1-3 days of the return arriving.",
+        },
+    ),
+    (
+        ("缩水", "shrink"),
+        {
+            "zh": "亲,面料做过预缩处理,按洗标冷水洗基本不会缩的哦",
+            "en": "The fabric is pre-shrunk; washed cold as the label says, it keeps its size.",
+        },
+    ),
+    (
+        ("码呢", "what about size"),
+        {
+            "zh": "亲,{size}码也有现货的哦,现在拍今天就能发",
+            "en": "Size {size} is in stock too and can ship today.",
+        },
+    ),
+    (
+        ("尺码一样", "cut the same"),
+        {
+            "zh": "亲,所有颜色都是同一个版型,尺码是一样的哦",
+            "en": "Every colour has the same cut, so the same size fits.",
+        },
+    ),
+    (
+        ("通知", "let me know"),
+        {
+            "zh": "亲,商品页点一下到货提醒,补货后系统会第一时间通知您哦",
+            "en": "Tap 'Notify me' on the product page and you'll hear as soon as it's back.",
+        },
+    ),
+    (
+        ("马上能发", "right away"),
+        {
+            "zh": "亲,现货拍下24小时内发出哦",
+            "en": "In-stock items leave our warehouse within 24 hours.",
+        },
+    ),
+    (
+        ("什么快递", "which courier"),
+        {
+            "zh": "亲,默认中通快递,需要顺丰可以补差价哦",
+            "en": "We use ZTO by default; SF Express is available for a small surcharge.",
+        },
+    ),
+    (
+        ("包邮", "shipping free"),
+        {
+            "zh": "亲,全国包邮的哦(新疆西藏等偏远地区除外)",
+            "en": "Yes, standard shipping is free.",
+        },
+    ),
+    (
+        ("催", "chase"),
+        {
+            "zh": "好的亲,已经帮您联系快递加急了,请耐心等待哦",
+            "en": "I've asked the courier to hurry it along; the tracking should update soon.",
+        },
+    ),
+    (
+        ("定金", "deposit"),
+        {
+            "zh": "亲,预售定金{deposit}元,11月11日0点开始付尾款哦",
+            "en": "The pre-sale deposit is {deposit} yuan; the balance opens at midnight on 11 November.",
+        },
+    ),
+    (
+        ("领", "get the coupon"),
+        {
+            "zh": "亲,店铺首页顶部就可以领券,双11当天也能用哦",
+            "en": "You can claim the coupon at the top of our shop's home page; it works on Double 11 too.",
+        },
+    ),
+    (
+        ("价格一样", "price the same"),
+        {
+            "zh": "亲,现在加购,双11当天付款是全年最低价哦",
+            "en": "Add it to your cart now: paying on Double 11 gets the lowest price of the year.",
+        },
+    ),
+    (
+        ("凑单", "combine"),
+        {
+            "zh": "可以的亲,店里所有商品都可以一起凑满减哦",
+            "en": "Yes, everything in the shop counts toward the spend-and-save deal.",
+        },
+    ),
+    (
+        ("可以吗", "should be fine"),
+        {
+            "zh": "可以的亲,就拍这个码,不合适也支持七天无理由退换哦",
+            "en": "Yes, that size will do, and exchanges are free within 7 days if it doesn't fit.",
+        },
+    ),
 )
 
 SIZE_ADVICE: dict[Lang, tuple[str, ...]] = {
@@ -343,13 +391,35 @@ FAREWELLS: dict[Lang, tuple[str, ...]] = {
 KEYWORDS: dict[Topic, tuple[str, ...]] = {
     Topic.RETURNS: ("退", "换", "运费险", "return", "refund", "exchange"),
     Topic.PROMOTION: (
-        "双11", "双十一", "优惠", "满减", "定金", "尾款", "券", "凑单", "double 11", "deal", "discount",
-        "coupon", "deposit", "price", "spend-and-save",
+        "双11",
+        "双十一",
+        "优惠",
+        "满减",
+        "定金",
+        "尾款",
+        "券",
+        "凑单",
+        "double 11",
+        "deal",
+        "discount",
+        "coupon",
+        "deposit",
+        "price",
+        "spend-and-save",
     ),
     Topic.SIZE: ("尺码", "码", "偏大", "偏小", "缩水", "size", "fit", "shrink", "cut the same"),
     Topic.STOCK: ("有货", "现货", "补货", "缺货", "stock", "restock", "it's back", "do you have"),
     Topic.SHIPPING: (
-        "发", "快递", "物流", "几天", "包邮", "顺丰", "ship", "deliver", "courier", "tracking",
+        "发",
+        "快递",
+        "物流",
+        "几天",
+        "包邮",
+        "顺丰",
+        "ship",
+        "deliver",
+        "courier",
+        "tracking",
     ),
 }
 THANKS_WORDS = ("谢谢", "thank")

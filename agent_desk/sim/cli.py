@@ -1,7 +1,7 @@
 """``agent-desk-sim``: simulated shoppers (and optionally agents) against a running server.
 
-    agent-desk-sim --url ws://127.0.0.1:8765/ws --customers N [--rate R] [--duration S]
-                   [--seed K] [--lang zh|en|mix] [--pace P] [--agents USER:PASS,...]
+agent-desk-sim --url ws://127.0.0.1:8765/ws --customers N [--rate R] [--duration S]
+               [--seed K] [--lang zh|en|mix] [--pace P] [--agents USER:PASS,...]
 """
 
 from __future__ import annotations
@@ -44,12 +44,19 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--duration", type=_positive, default=300.0, help="stop after this many seconds")
     parser.add_argument("--seed", type=int, help="repeat a run (default: a fresh seed, printed)")
     parser.add_argument("--lang", choices=("zh", "en", "mix"), default="mix")
-    parser.add_argument("--pace", type=_positive, default=1.0,
-                        help="multiplies human delays; 0.1 runs ten times faster")
-    parser.add_argument("--rating-chance", type=float, default=behaviour.RATING_CHANCE,
-                        help="share of closed chats the shopper rates")
-    parser.add_argument("--agents", type=_agents, default=[], metavar="USER:PASS,...",
-                        help="also run simulated agents with these accounts")
+    parser.add_argument(
+        "--pace", type=_positive, default=1.0, help="multiplies human delays; 0.1 runs ten times faster"
+    )
+    parser.add_argument(
+        "--rating-chance", type=float, default=behaviour.RATING_CHANCE, help="share of closed chats the shopper rates"
+    )
+    parser.add_argument(
+        "--agents",
+        type=_agents,
+        default=[],
+        metavar="USER:PASS,...",
+        help="also run simulated agents with these accounts",
+    )
     parser.add_argument("--log-level", default="WARNING")
     return parser
 
@@ -83,8 +90,15 @@ def main(argv: list[str] | None = None) -> int:
         print("error: --customers must be 0 or more", file=sys.stderr)
         return 2
     config = SimConfig(
-        url=args.url, customers=args.customers, rate=args.rate, duration=args.duration, seed=args.seed,
-        lang=args.lang, pace=args.pace, rating_chance=args.rating_chance, agents=args.agents,
+        url=args.url,
+        customers=args.customers,
+        rate=args.rate,
+        duration=args.duration,
+        seed=args.seed,
+        lang=args.lang,
+        pace=args.pace,
+        rating_chance=args.rating_chance,
+        agents=args.agents,
     )
     summary = asyncio.run(_run(config))
     print(summary.format(), flush=True)

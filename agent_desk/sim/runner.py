@@ -70,8 +70,12 @@ class Simulator:
         """Log the simulated agents in; returns once all are ready, one failed, or at the deadline."""
         for username, password in self.config.agents:
             agent = SimAgent(
-                self.config.url, username, password, pace=self.config.pace,
-                rng=random.Random(f"{self.seed}/agent/{username}"), summary=self.summary,
+                self.config.url,
+                username,
+                password,
+                pace=self.config.pace,
+                rng=random.Random(f"{self.seed}/agent/{username}"),
+                summary=self.summary,
             )
             self._agents.append(agent)
             self._start(agent.run(), f"agent {username}")
@@ -86,9 +90,7 @@ class Simulator:
             await _cancel_all(waiters)
         self.summary.agents_ready = sum(a.ready.is_set() for a in self._agents)
 
-    async def _until_ready(
-        self, waiters: set[asyncio.Task[Any]], deadline: float, stopper: asyncio.Task[Any]
-    ) -> None:
+    async def _until_ready(self, waiters: set[asyncio.Task[Any]], deadline: float, stopper: asyncio.Task[Any]) -> None:
         loop = asyncio.get_running_loop()
         agent_tasks = set(self._tasks)
         watched: set[asyncio.Task[Any]] = {*waiters, *agent_tasks, stopper}
@@ -127,8 +129,12 @@ class Simulator:
 
     def _start_customer(self, index: int) -> None:
         shopper = Shopper(
-            self.config.url, random.Random(f"{self.seed}/customer/{index}"), self.summary,
-            lang_mode=self.config.lang, pace=self.config.pace, rating_chance=self.config.rating_chance,
+            self.config.url,
+            random.Random(f"{self.seed}/customer/{index}"),
+            self.summary,
+            lang_mode=self.config.lang,
+            pace=self.config.pace,
+            rating_chance=self.config.rating_chance,
         )
         self.summary.customers_started += 1
         task = self._start(shopper.run(), f"customer {index} ({shopper.script.name})")

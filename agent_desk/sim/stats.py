@@ -84,10 +84,7 @@ class Summary:
     def _waits(self) -> str:
         if self.median_wait is None or self.max_wait is None:
             return "no chat answered"
-        return (
-            f"median {self.median_wait:.2f} s, max {self.max_wait:.2f} s"
-            f" ({self.chats_answered} chats answered)"
-        )
+        return f"median {self.median_wait:.2f} s, max {self.max_wait:.2f} s ({self.chats_answered} chats answered)"
 
     def _ratings(self) -> str:
         if not self.ratings:

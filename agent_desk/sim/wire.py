@@ -47,9 +47,7 @@ async def _cancel(task: asyncio.Task[Any]) -> None:
         await task
 
 
-async def send_message(
-    conn: Connection, conversation_id: str, text: str, *, backoff: float = 0.5
-) -> Ack | None:
+async def send_message(conn: Connection, conversation_id: str, text: str, *, backoff: float = 0.5) -> Ack | None:
     """Send a chat message, retrying with the same client_msg_id when rate-limited.
 
     Returns the server's ack, or None when the chat closed (or moved away) meanwhile.

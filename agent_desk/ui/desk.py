@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from agent_desk.client.chats import ChatBook, ChatRecord, Delivery
-from agent_desk.client.connection import RequestFailed
+from agent_desk.client.connection import ConnectionLost, RequestFailed
 from agent_desk.client.outbox import OutboxEntry
 from agent_desk.client.session import DeskSession, NotConnected, SessionState
 from agent_desk.domain.response import RatioBand, ResponseTargets
@@ -90,6 +90,7 @@ class Desk(QObject):
         self.book = book
         self.session_bridge = bridge
         self._tasks: set[asyncio.Task[Any]] = set()
+        self._closing = False
         self._assigned_seq: dict[str, int] = {}
         """last_seq at assignment: events up to it are history, not news."""
         bridge.state_changed.connect(self._on_state)
@@ -132,7 +133,11 @@ class Desk(QObject):
         if task.cancelled():
             return
         error = task.exception()
-        if isinstance(error, NotConnected):
+        if isinstance(error, ConnectionLost | TimeoutError) or (error is not None and self._closing):
+            # The link dropped mid-request (or the desk is closing): the session
+            # reconnects and resumes by itself; nothing here is the agent's to fix.
+            log.info("request ended with the connection: %s", error)
+        elif isinstance(error, NotConnected):
             self.window.statusBar().showMessage(self.tr("Not connected: try again when the connection is back."))
         elif isinstance(error, RequestFailed):
             self.window.statusBar().showMessage(error.error.message)
@@ -141,6 +146,7 @@ class Desk(QObject):
             log.error("desk task failed", exc_info=error)
 
     async def shutdown(self) -> None:
+        self._closing = True
         self._clock.stop()
         self.floor.stop()
         self._stats_timer.stop()

@@ -106,6 +106,8 @@ class ScoreDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Score %1").replace("%1", trainee_name))
         self.items: dict[str, QSpinBox] = {}
+        self.total = QLabel(self)
+        self.total.setAccessibleName(self.tr("Total score"))
         form = QFormLayout()
         for item in DEFAULT_RUBRIC:
             box = QSpinBox(self)
@@ -122,8 +124,6 @@ class ScoreDialog(QDialog):
         self.comments.setTabChangesFocus(True)
         self.comments.setAccessibleName(self.tr("Comments for the trainee"))
         form.addRow(self.tr("&Comments:"), self.comments)
-        self.total = QLabel(self)
-        self.total.setAccessibleName(self.tr("Total score"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)

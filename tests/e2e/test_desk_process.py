@@ -61,4 +61,4 @@ def test_demo_desk_logs_in_and_stops_cleanly_on_sigterm(tmp_path: Path) -> None:
             desk.kill()
         output = desk.communicate()[0]
         server.stop()
-    assert "Traceback" not in output
+    assert "Traceback" not in output, output[-3000:]

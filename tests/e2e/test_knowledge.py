@@ -45,8 +45,7 @@ ARTICLES = [
     ArticleDraft(
         title="Returns within 7 days",
         body=(
-            "You can return unworn items with tags within 7 days of delivery;"
-            " shipping insurance covers the return fee."
+            "You can return unworn items with tags within 7 days of delivery; shipping insurance covers the return fee."
         ),
         category="退换货",
         tags=["return", "refund"],
