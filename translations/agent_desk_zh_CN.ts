@@ -1,95 +1,94 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ArticleEditor</name>
     <message>
-        <location filename="../agent_desk/ui/article_editor.py" line="37"/>
+        <location filename="../agent_desk/ui/article_editor.py" line="37" />
         <source>Edit article</source>
         <translation>编辑文章</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/article_editor.py" line="37"/>
+        <location filename="../agent_desk/ui/article_editor.py" line="37" />
         <source>New article</source>
         <translation>新建文章</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/article_editor.py" line="46"/>
+        <location filename="../agent_desk/ui/article_editor.py" line="46" />
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/article_editor.py" line="47"/>
+        <location filename="../agent_desk/ui/article_editor.py" line="47" />
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/article_editor.py" line="54"/>
+        <location filename="../agent_desk/ui/article_editor.py" line="54" />
         <source>&amp;Title:</source>
         <translation>标题(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/article_editor.py" line="54"/>
+        <location filename="../agent_desk/ui/article_editor.py" line="54" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/article_editor.py" line="55"/>
+        <location filename="../agent_desk/ui/article_editor.py" line="55" />
         <source>&amp;Category:</source>
         <translation>分类(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/article_editor.py" line="55"/>
+        <location filename="../agent_desk/ui/article_editor.py" line="55" />
         <source>Category</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/article_editor.py" line="56"/>
+        <location filename="../agent_desk/ui/article_editor.py" line="56" />
         <source>Ta&amp;gs (comma separated):</source>
         <translation>标签(逗号分隔)(&amp;G):</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/article_editor.py" line="56"/>
+        <location filename="../agent_desk/ui/article_editor.py" line="56" />
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/article_editor.py" line="57"/>
+        <location filename="../agent_desk/ui/article_editor.py" line="57" />
         <source>&amp;Language:</source>
         <translation>语言(&amp;L):</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/article_editor.py" line="57"/>
+        <location filename="../agent_desk/ui/article_editor.py" line="57" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/article_editor.py" line="58"/>
+        <location filename="../agent_desk/ui/article_editor.py" line="58" />
         <source>&amp;Body:</source>
         <translation>正文(&amp;B):</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/article_editor.py" line="58"/>
+        <location filename="../agent_desk/ui/article_editor.py" line="58" />
         <source>Body</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/article_editor.py" line="66"/>
+        <location filename="../agent_desk/ui/article_editor.py" line="66" />
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/article_editor.py" line="81"/>
+        <location filename="../agent_desk/ui/article_editor.py" line="81" />
         <source>Title, category and body must not be empty.</source>
         <translation>标题、分类和正文都不能为空。</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/article_editor.py" line="83"/>
+        <location filename="../agent_desk/ui/article_editor.py" line="83" />
         <source>The body is longer than %1 characters.</source>
         <translation>正文超过了 %1 个字符。</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/article_editor.py" line="85"/>
+        <location filename="../agent_desk/ui/article_editor.py" line="85" />
         <source>At most 12 tags of up to 32 characters, and a category of up to 32.</source>
         <translation>最多 12 个标签,每个最长 32 个字符;分类最长 32 个字符。</translation>
     </message>
@@ -97,22 +96,22 @@
 <context>
     <name>ChatTabs</name>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="31"/>
+        <location filename="../agent_desk/ui/main_window.py" line="31" />
         <source>PRACTICE</source>
         <translation>练习</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="35"/>
+        <location filename="../agent_desk/ui/main_window.py" line="35" />
         <source>(%1 new)</source>
         <translation>(%1 条新消息)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="37"/>
+        <location filename="../agent_desk/ui/main_window.py" line="37" />
         <source>[closed]</source>
         <translation>[已结束]</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="39"/>
+        <location filename="../agent_desk/ui/main_window.py" line="39" />
         <source>[read-only]</source>
         <translation>[只读]</translation>
     </message>
@@ -120,132 +119,132 @@
 <context>
     <name>ChatView</name>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="35"/>
+        <location filename="../agent_desk/ui/chat_view.py" line="35" />
         <source>waiting %1 s</source>
         <translation>已等待 %1 秒</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="36"/>
+        <location filename="../agent_desk/ui/chat_view.py" line="36" />
         <source>waiting %1 min %2 s</source>
         <translation>已等待 %1 分 %2 秒</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="87"/>
+        <location filename="../agent_desk/ui/chat_view.py" line="87" />
         <source>Customer</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="89"/>
+        <location filename="../agent_desk/ui/chat_view.py" line="89" />
         <source>Waiting time</source>
         <translation>等待时长</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="91"/>
+        <location filename="../agent_desk/ui/chat_view.py" line="91" />
         <source>Typing indicator</source>
         <translation>输入状态</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="93"/>
+        <location filename="../agent_desk/ui/chat_view.py" line="93" />
         <source>Chat state</source>
         <translation>会话状态</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="96"/>
+        <location filename="../agent_desk/ui/chat_view.py" line="96" />
         <source>Response timer</source>
         <translation>响应计时</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="98"/>
+        <location filename="../agent_desk/ui/chat_view.py" line="98" />
         <source>Answer ratio (答问比)</source>
         <translation>答问比</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="102"/>
+        <location filename="../agent_desk/ui/chat_view.py" line="102" />
         <source>Escalation</source>
         <translation>转接</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="106"/>
+        <location filename="../agent_desk/ui/chat_view.py" line="106" />
         <source>Practice</source>
         <translation>练习</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="111"/>
+        <location filename="../agent_desk/ui/chat_view.py" line="111" />
         <source>Private note from your lead</source>
         <translation>组长的私信</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="114"/>
+        <location filename="../agent_desk/ui/chat_view.py" line="114" />
         <source>Observed</source>
         <translation>被旁听</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="129"/>
+        <location filename="../agent_desk/ui/chat_view.py" line="129" />
         <source>Messages with %1</source>
         <translation>与 %1 的消息</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="137"/>
+        <location filename="../agent_desk/ui/chat_view.py" line="137" />
         <source>Reply to %1</source>
         <translation>回复 %1</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="138"/>
+        <location filename="../agent_desk/ui/chat_view.py" line="138" />
         <source>Enter sends, Shift+Enter starts a new line</source>
         <translation>回车发送,Shift+回车换行</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="139"/>
+        <location filename="../agent_desk/ui/chat_view.py" line="139" />
         <source>Type a reply. Enter sends, Shift+Enter adds a line.</source>
         <translation>输入回复。回车发送,Shift+回车换行。</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="143"/>
+        <location filename="../agent_desk/ui/chat_view.py" line="143" />
         <source>&amp;Send</source>
         <translation>发送(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="144"/>
+        <location filename="../agent_desk/ui/chat_view.py" line="144" />
         <source>Send reply</source>
         <translation>发送回复</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="175"/>
+        <location filename="../agent_desk/ui/chat_view.py" line="175" />
         <source>Earlier chats with this shop</source>
         <translation>该顾客在本店的历史会话</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="177"/>
+        <location filename="../agent_desk/ui/chat_view.py" line="177" />
         <source>Earlier chats with this customer</source>
         <translation>该顾客的历史会话</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="190"/>
+        <location filename="../agent_desk/ui/chat_view.py" line="190" />
         <source>customer is typing…</source>
         <translation>顾客正在输入…</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="193"/>
+        <location filename="../agent_desk/ui/chat_view.py" line="193" />
         <source>Closed (read-only)</source>
         <translation>已结束(只读)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="195"/>
+        <location filename="../agent_desk/ui/chat_view.py" line="195" />
         <source>No longer yours (read-only)</source>
         <translation>已转给他人(只读)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="284"/>
+        <location filename="../agent_desk/ui/chat_view.py" line="284" />
         <source>No earlier chats</source>
         <translation>没有历史会话</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="287"/>
+        <location filename="../agent_desk/ui/chat_view.py" line="287" />
         <source>open</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="288"/>
+        <location filename="../agent_desk/ui/chat_view.py" line="288" />
         <source>, rated %1 of 5</source>
         <translation>,评分 %1/5</translation>
     </message>
@@ -253,117 +252,117 @@
 <context>
     <name>DashboardWindow</name>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="139"/>
+        <location filename="../agent_desk/ui/floor_windows.py" line="150" />
         <source>Floor dashboard</source>
         <translation>现场看板</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="142"/>
+        <location filename="../agent_desk/ui/floor_windows.py" line="153" />
         <source>Live figures</source>
         <translation>实时数据</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="145"/>
-        <source>Today&apos;s figures</source>
+        <location filename="../agent_desk/ui/floor_windows.py" line="156" />
+        <source>Today's figures</source>
         <translation>今日数据</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="148"/>
+        <location filename="../agent_desk/ui/floor_windows.py" line="159" />
         <source>Chart: queue and crisis quotient over the last hours</source>
         <translation>图表:最近几小时的排队数和危机系数</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="150"/>
+        <location filename="../agent_desk/ui/floor_windows.py" line="161" />
         <source>Chart: first-response times today</source>
         <translation>图表:今日首次响应时间分布</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="154"/>
+        <location filename="../agent_desk/ui/floor_windows.py" line="165" />
         <source>Per-agent figures today</source>
         <translation>今日各客服数据</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="156"/>
+        <location filename="../agent_desk/ui/floor_windows.py" line="167" />
         <source>CSV file to export to</source>
         <translation>导出的 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="157"/>
+        <location filename="../agent_desk/ui/floor_windows.py" line="168" />
         <source>&amp;Export CSV</source>
         <translation>导出 CSV(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="159"/>
+        <location filename="../agent_desk/ui/floor_windows.py" line="170" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="175"/>
+        <location filename="../agent_desk/ui/floor_windows.py" line="186" />
         <source>normal</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="175"/>
+        <location filename="../agent_desk/ui/floor_windows.py" line="186" />
         <source>busy</source>
         <translation>繁忙</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="175"/>
+        <location filename="../agent_desk/ui/floor_windows.py" line="186" />
         <source>OVERLOAD</source>
         <translation>超负荷</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="178"/>
+        <location filename="../agent_desk/ui/floor_windows.py" line="189" />
         <source>Agents online %1 (available %2, away %3, paused %4) · active chats %5 · queue %6, longest wait %7 s · capacity %8 · CQ %9 (%10)</source>
         <translation>在线客服 %1(接待 %2,离开 %3,暂停 %4) · 进行中会话 %5 · 排队 %6,最长等待 %7 秒 · 产能 %8 · 危机系数 %9(%10)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="208"/>
+        <location filename="../agent_desk/ui/floor_windows.py" line="219" />
         <source>first reply %1 on average, %2 within target</source>
         <translation>首次回复平均 %1,%2 达标</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="211"/>
+        <location filename="../agent_desk/ui/floor_windows.py" line="222" />
         <source>average response %1</source>
         <translation>平均响应 %1</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="212"/>
+        <location filename="../agent_desk/ui/floor_windows.py" line="223" />
         <source>答问比 %1</source>
         <translation>答问比 %1</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="213"/>
+        <location filename="../agent_desk/ui/floor_windows.py" line="224" />
         <source>satisfied %1, dissatisfied %2, rated %3</source>
         <translation>满意率 %1,不满率 %2,参评率 %3</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="217"/>
+        <location filename="../agent_desk/ui/floor_windows.py" line="228" />
         <source>%1 escalations, %2 chats closed</source>
         <translation>转接 %1 次,结束会话 %2 个</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="225"/>
+        <location filename="../agent_desk/ui/floor_windows.py" line="236" />
         <source>Queue</source>
         <translation>排队</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="226"/>
+        <location filename="../agent_desk/ui/floor_windows.py" line="237" />
         <source>CQ × 10</source>
         <translation>危机系数 × 10</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="233"/>
+        <location filename="../agent_desk/ui/floor_windows.py" line="244" />
         <source>Queue and CQ (minutes)</source>
         <translation>排队与危机系数(分钟)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="238"/>
+        <location filename="../agent_desk/ui/floor_windows.py" line="249" />
         <source>First replies</source>
         <translation>首次回复</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="244"/>
+        <location filename="../agent_desk/ui/floor_windows.py" line="255" />
         <source>First-response times today</source>
         <translation>今日首次响应时间</translation>
     </message>
@@ -371,67 +370,67 @@
 <context>
     <name>Desk</name>
     <message>
-        <location filename="../agent_desk/ui/desk.py" line="136"/>
+        <location filename="../agent_desk/ui/desk.py" line="142" />
         <source>Not connected: try again when the connection is back.</source>
         <translation>未连接:请在连接恢复后重试。</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/desk.py" line="206"/>
+        <location filename="../agent_desk/ui/desk.py" line="213" />
         <source>PRACTICE with %1: not a real customer</source>
         <translation>练习(带教 %1):不是真实顾客</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/desk.py" line="207"/>
+        <location filename="../agent_desk/ui/desk.py" line="214" />
         <source>Practice chat from %1</source>
         <translation>来自 %1 的练习会话</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/desk.py" line="210"/>
+        <location filename="../agent_desk/ui/desk.py" line="217" />
         <source>New chat from %1</source>
         <translation>%1 发起了新会话</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/desk.py" line="249"/>
+        <location filename="../agent_desk/ui/desk.py" line="256" />
         <source>%1 says: %2</source>
         <translation>%1 说:%2</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/desk.py" line="252"/>
+        <location filename="../agent_desk/ui/desk.py" line="259" />
         <source>%1 left the chat</source>
         <translation>%1 已离开会话</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/desk.py" line="290"/>
+        <location filename="../agent_desk/ui/desk.py" line="299" />
         <source>The chat with %1 moved to another agent</source>
         <translation>与 %1 的会话已转给其他客服</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/desk.py" line="297"/>
+        <location filename="../agent_desk/ui/desk.py" line="306" />
         <source>Connection lost. Reconnecting… Your unsent messages are kept.</source>
         <translation>连接已断开,正在重连…未发出的消息已保存。</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/desk.py" line="301"/>
+        <location filename="../agent_desk/ui/desk.py" line="310" />
         <source>Your session has ended: please log in again. (%1)</source>
         <translation>登录已失效,请重新登录。(%1)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/desk.py" line="318"/>
+        <location filename="../agent_desk/ui/desk.py" line="327" />
         <source>Reconnected. %1 messages arrived while you were away.</source>
         <translation>已重新连接。断线期间收到 %1 条消息。</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/desk.py" line="337"/>
+        <location filename="../agent_desk/ui/desk.py" line="346" />
         <source>A message to %1 was not sent: %2</source>
         <translation>发给 %1 的消息未发出:%2</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/desk.py" line="358"/>
+        <location filename="../agent_desk/ui/desk.py" line="367" />
         <source>No customer is waiting for an answer</source>
         <translation>没有等待回复的顾客</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/desk.py" line="459"/>
+        <location filename="../agent_desk/ui/desk.py" line="468" />
         <source>Watching (read-only): the agent handles this chat</source>
         <translation>旁听中(只读):由客服接待此会话</translation>
     </message>
@@ -439,17 +438,17 @@
 <context>
     <name>DeskApp</name>
     <message>
-        <location filename="../agent_desk/ui/app.py" line="141"/>
+        <location filename="../agent_desk/ui/app.py" line="141" />
         <source>Cannot reach the server: %1</source>
         <translation>无法连接服务器:%1</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/app.py" line="147"/>
+        <location filename="../agent_desk/ui/app.py" line="147" />
         <source>No usable system keyring was found, so your session is kept in memory only: you will need to log in again next time. Your password is never stored.</source>
         <translation>没有找到可用的系统钥匙串,登录会话只保存在内存中:下次需要重新登录。密码从不保存。</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/app.py" line="195"/>
+        <location filename="../agent_desk/ui/app.py" line="195" />
         <source>Language saved. Restart the desk to translate every open window.</source>
         <translation>语言已保存。重启工作台后所有窗口都会切换。</translation>
     </message>
@@ -457,32 +456,32 @@
 <context>
     <name>EscalateDialog</name>
     <message>
-        <location filename="../agent_desk/ui/escalation.py" line="82"/>
+        <location filename="../agent_desk/ui/escalation.py" line="82" />
         <source>Escalate the chat with %1</source>
         <translation>转接与 %1 的会话</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/escalation.py" line="83"/>
+        <location filename="../agent_desk/ui/escalation.py" line="83" />
         <source>&amp;Reason:</source>
         <translation>原因(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/escalation.py" line="85"/>
+        <location filename="../agent_desk/ui/escalation.py" line="85" />
         <source>Escalation reason</source>
         <translation>转接原因</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/escalation.py" line="91"/>
+        <location filename="../agent_desk/ui/escalation.py" line="91" />
         <source>&amp;Note for the specialist (optional):</source>
         <translation>给专家的备注(可选)(&amp;N):</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/escalation.py" line="94"/>
+        <location filename="../agent_desk/ui/escalation.py" line="94" />
         <source>Note for the specialist</source>
         <translation>给专家的备注</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/escalation.py" line="97"/>
+        <location filename="../agent_desk/ui/escalation.py" line="97" />
         <source>&amp;Escalate</source>
         <translation>转接(&amp;E)</translation>
     </message>
@@ -490,57 +489,57 @@
 <context>
     <name>Escalation</name>
     <message>
-        <location filename="../agent_desk/ui/escalation.py" line="41"/>
+        <location filename="../agent_desk/ui/escalation.py" line="41" />
         <source>Product expert</source>
         <translation>商品专家</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/escalation.py" line="42"/>
+        <location filename="../agent_desk/ui/escalation.py" line="42" />
         <source>Refund / after-sales</source>
         <translation>退款/售后</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/escalation.py" line="43"/>
+        <location filename="../agent_desk/ui/escalation.py" line="43" />
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/escalation.py" line="44"/>
+        <location filename="../agent_desk/ui/escalation.py" line="44" />
         <source>Technical</source>
         <translation>技术问题</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/escalation.py" line="45"/>
+        <location filename="../agent_desk/ui/escalation.py" line="45" />
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/escalation.py" line="54"/>
+        <location filename="../agent_desk/ui/escalation.py" line="54" />
         <source>Escalated (%1): waiting for a specialist, place %2</source>
         <translation>已转接(%1):等待专家接待,排第 %2 位</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/escalation.py" line="56"/>
+        <location filename="../agent_desk/ui/escalation.py" line="56" />
         <source>Escalated (%1): waiting for a specialist</source>
         <translation>已转接(%1):等待专家接待</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/escalation.py" line="60"/>
+        <location filename="../agent_desk/ui/escalation.py" line="60" />
         <source>Escalated (%1): taken by %2</source>
         <translation>已转接(%1):%2 已接手</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/escalation.py" line="63"/>
+        <location filename="../agent_desk/ui/escalation.py" line="63" />
         <source>Escalation resolved by %1</source>
         <translation>转接已由 %1 处理完毕</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/escalation.py" line="67"/>
+        <location filename="../agent_desk/ui/escalation.py" line="67" />
         <source>Sent back by the specialist: %1</source>
         <translation>专家已退回:%1</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/escalation.py" line="70"/>
+        <location filename="../agent_desk/ui/escalation.py" line="70" />
         <source>Escalation cancelled: the chat is yours again</source>
         <translation>已取消转接:会话回到你这里</translation>
     </message>
@@ -548,37 +547,37 @@
 <context>
     <name>Escalations</name>
     <message>
-        <location filename="../agent_desk/ui/escalation.py" line="152"/>
+        <location filename="../agent_desk/ui/escalation.py" line="152" />
         <source>&amp;Escalation</source>
         <translation>转接(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/escalation.py" line="153"/>
+        <location filename="../agent_desk/ui/escalation.py" line="153" />
         <source>&amp;Escalate this chat…</source>
         <translation>转接当前会话(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/escalation.py" line="154"/>
+        <location filename="../agent_desk/ui/escalation.py" line="154" />
         <source>&amp;Cancel my escalation</source>
         <translation>取消我的转接(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/escalation.py" line="156"/>
+        <location filename="../agent_desk/ui/escalation.py" line="156" />
         <source>&amp;Send back to the agent…</source>
         <translation>退回给客服(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/escalation.py" line="170"/>
+        <location filename="../agent_desk/ui/escalation.py" line="170" />
         <source>Open one of your chats to escalate it</source>
         <translation>请先打开你接待中的会话再转接</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/escalation.py" line="191"/>
+        <location filename="../agent_desk/ui/escalation.py" line="191" />
         <source>Only a specialist sends a chat back</source>
         <translation>只有专家可以退回会话</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/escalation.py" line="230"/>
+        <location filename="../agent_desk/ui/escalation.py" line="230" />
         <source>Escalated to you:
 %1</source>
         <translation>转接给你的会话:
@@ -588,225 +587,230 @@
 <context>
     <name>Floor</name>
     <message>
-        <location filename="../agent_desk/ui/floor.py" line="86"/>
+        <location filename="../agent_desk/ui/floor.py" line="89" />
         <source>F&amp;loor</source>
         <translation>现场(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor.py" line="87"/>
+        <location filename="../agent_desk/ui/floor.py" line="90" />
         <source>&amp;Live chats…</source>
         <translation>实时会话(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor.py" line="88"/>
+        <location filename="../agent_desk/ui/floor.py" line="91" />
         <source>&amp;Dashboard…</source>
         <translation>看板(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor.py" line="89"/>
+        <location filename="../agent_desk/ui/floor.py" line="92" />
         <source>&amp;QC queue…</source>
         <translation>质检队列(&amp;Q)…</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor.py" line="90"/>
+        <location filename="../agent_desk/ui/floor.py" line="93" />
         <source>&amp;Whisper to the agent…</source>
         <translation>给客服发私信(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor.py" line="92"/>
-        <location filename="../agent_desk/ui/floor.py" line="107"/>
+        <location filename="../agent_desk/ui/floor.py" line="95" />
+        <location filename="../agent_desk/ui/floor.py" line="110" />
         <source>My QC &amp;scores…</source>
         <translation>我的质检成绩(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor.py" line="107"/>
+        <location filename="../agent_desk/ui/floor.py" line="110" />
         <source>QC &amp;scores…</source>
         <translation>质检成绩(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor.py" line="146"/>
+        <location filename="../agent_desk/ui/floor.py" line="149" />
         <source>Watching %1 with %2</source>
         <translation>正在旁听 %2 与 %1 的会话</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor.py" line="170"/>
+        <location filename="../agent_desk/ui/floor.py" line="173" />
         <source>Note sent</source>
         <translation>私信已发送</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor.py" line="178"/>
+        <location filename="../agent_desk/ui/floor.py" line="181" />
         <source>Private note from %1: %2</source>
         <translation>%1 的私信:%2</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor.py" line="185"/>
+        <location filename="../agent_desk/ui/floor.py" line="188" />
         <source>👁 A team lead is watching this chat</source>
         <translation>👁 组长正在旁听这个会话</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor.py" line="188"/>
+        <location filename="../agent_desk/ui/floor.py" line="191" />
         <source>The team lead stopped watching</source>
         <translation>组长已停止旁听</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor.py" line="193"/>
+        <location filename="../agent_desk/ui/floor.py" line="196" />
         <source>QC score %1/100 for a chat (appeal: %2)</source>
         <translation>质检成绩 %1/100(申诉:%2)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor.py" line="201"/>
+        <location filename="../agent_desk/ui/floor.py" line="204" />
         <source>Floor %1: crisis quotient %2</source>
         <translation>现场状态 %1:危机系数 %2</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor.py" line="226"/>
+        <location filename="../agent_desk/ui/floor.py" line="229" />
         <source>Exported the agent table</source>
         <translation>已导出客服数据表</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor.py" line="241"/>
+        <location filename="../agent_desk/ui/floor.py" line="244" />
         <source>Nothing waiting for QC today</source>
         <translation>今天没有待质检的会话</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor.py" line="244"/>
+        <location filename="../agent_desk/ui/floor.py" line="247" />
         <source>QC: %1 with %2</source>
         <translation>质检:%1 与 %2</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor.py" line="256"/>
+        <location filename="../agent_desk/ui/floor.py" line="259" />
         <source>QC score saved</source>
         <translation>质检成绩已保存</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor.py" line="268"/>
+        <location filename="../agent_desk/ui/floor.py" line="272" />
+        <source>Exported %1 QC scores</source>
+        <translation>已导出 %1 条质检成绩</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/floor.py" line="276" />
         <source>Appeal sent</source>
         <translation>申诉已提交</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor.py" line="274"/>
+        <location filename="../agent_desk/ui/floor.py" line="282" />
         <source>Appeal resolved</source>
         <translation>申诉已处理</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_models.py" line="20"/>
+        <location filename="../agent_desk/ui/floor_models.py" line="20" />
         <source>late first reply</source>
         <translation>首次回复超时</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_models.py" line="21"/>
+        <location filename="../agent_desk/ui/floor_models.py" line="21" />
         <source>答问比 out of band</source>
         <translation>答问比超出范围</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_models.py" line="22"/>
+        <location filename="../agent_desk/ui/floor_models.py" line="22" />
         <source>long chat</source>
         <translation>会话过长</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_models.py" line="23"/>
+        <location filename="../agent_desk/ui/floor_models.py" line="23" />
         <source>low rating before</source>
         <translation>曾给差评</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_models.py" line="24"/>
+        <location filename="../agent_desk/ui/floor_models.py" line="24" />
         <source>escalated</source>
         <translation>已转接</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_models.py" line="83"/>
-        <location filename="../agent_desk/ui/floor_models.py" line="104"/>
+        <location filename="../agent_desk/ui/floor_models.py" line="83" />
+        <location filename="../agent_desk/ui/floor_models.py" line="104" />
         <source>Agent</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_models.py" line="84"/>
+        <location filename="../agent_desk/ui/floor_models.py" line="84" />
         <source>(queued)</source>
         <translation>(排队中)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_models.py" line="86"/>
+        <location filename="../agent_desk/ui/floor_models.py" line="86" />
         <source>Customer</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_models.py" line="88"/>
+        <location filename="../agent_desk/ui/floor_models.py" line="88" />
         <source>Waiting s</source>
         <translation>等待(秒)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_models.py" line="92"/>
+        <location filename="../agent_desk/ui/floor_models.py" line="92" />
         <source>Handling min</source>
         <translation>接待(分)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_models.py" line="95"/>
+        <location filename="../agent_desk/ui/floor_models.py" line="95" />
         <source>First reply s</source>
         <translation>首次回复(秒)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_models.py" line="96"/>
-        <location filename="../agent_desk/ui/floor_models.py" line="111"/>
+        <location filename="../agent_desk/ui/floor_models.py" line="96" />
+        <location filename="../agent_desk/ui/floor_models.py" line="111" />
         <source>答问比</source>
         <translation>答问比</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_models.py" line="97"/>
+        <location filename="../agent_desk/ui/floor_models.py" line="97" />
         <source>Escalation</source>
         <translation>转接</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_models.py" line="98"/>
+        <location filename="../agent_desk/ui/floor_models.py" line="98" />
         <source>Flags</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_models.py" line="105"/>
+        <location filename="../agent_desk/ui/floor_models.py" line="105" />
         <source>Chats</source>
         <translation>会话</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_models.py" line="106"/>
+        <location filename="../agent_desk/ui/floor_models.py" line="106" />
         <source>Online h</source>
         <translation>在线(小时)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_models.py" line="107"/>
+        <location filename="../agent_desk/ui/floor_models.py" line="107" />
         <source>CPH</source>
         <translation>每小时接待</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_models.py" line="108"/>
+        <location filename="../agent_desk/ui/floor_models.py" line="108" />
         <source>First reply avg s</source>
         <translation>首次回复平均(秒)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_models.py" line="109"/>
+        <location filename="../agent_desk/ui/floor_models.py" line="109" />
         <source>Within target</source>
         <translation>达标率</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_models.py" line="110"/>
+        <location filename="../agent_desk/ui/floor_models.py" line="110" />
         <source>Avg response s</source>
         <translation>平均响应(秒)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_models.py" line="112"/>
+        <location filename="../agent_desk/ui/floor_models.py" line="112" />
         <source>Satisfied</source>
         <translation>满意率</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_models.py" line="113"/>
+        <location filename="../agent_desk/ui/floor_models.py" line="113" />
         <source>Dissatisfied</source>
         <translation>不满率</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_models.py" line="114"/>
+        <location filename="../agent_desk/ui/floor_models.py" line="114" />
         <source>Rated</source>
         <translation>参评率</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_models.py" line="115"/>
+        <location filename="../agent_desk/ui/floor_models.py" line="115" />
         <source>Escalated</source>
         <translation>转接</translation>
     </message>
@@ -814,23 +818,23 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../agent_desk/ui/history_dialog.py" line="25"/>
-        <location filename="../agent_desk/ui/history_dialog.py" line="28"/>
+        <location filename="../agent_desk/ui/history_dialog.py" line="25" />
+        <location filename="../agent_desk/ui/history_dialog.py" line="28" />
         <source>Closed chats</source>
         <translation>已结束的会话</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/history_dialog.py" line="26"/>
+        <location filename="../agent_desk/ui/history_dialog.py" line="26" />
         <source>&amp;Closed chats, newest first (Enter opens one):</source>
         <translation>已结束的会话,最新的在前(回车打开)(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/history_dialog.py" line="32"/>
+        <location filename="../agent_desk/ui/history_dialog.py" line="32" />
         <source> · rated %1 of 5</source>
         <translation> · 评分 %1/5</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/history_dialog.py" line="36"/>
+        <location filename="../agent_desk/ui/history_dialog.py" line="36" />
         <source>No closed chats yet</source>
         <translation>还没有已结束的会话</translation>
     </message>
@@ -838,32 +842,32 @@
 <context>
     <name>Knowledge</name>
     <message>
-        <location filename="../agent_desk/ui/knowledge.py" line="60"/>
+        <location filename="../agent_desk/ui/knowledge.py" line="60" />
         <source>Search the knowledge base</source>
         <translation>搜索知识库</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/knowledge.py" line="76"/>
+        <location filename="../agent_desk/ui/knowledge.py" line="76" />
         <source>Suggested for: %1</source>
         <translation>为这句推荐:%1</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/knowledge.py" line="78"/>
+        <location filename="../agent_desk/ui/knowledge.py" line="78" />
         <source>%1 articles for “%2”</source>
         <translation>“%2”共 %1 篇文章</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/knowledge.py" line="109"/>
+        <location filename="../agent_desk/ui/knowledge.py" line="109" />
         <source>Open a chat to insert into</source>
         <translation>请先打开一个会话再插入</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/knowledge.py" line="143"/>
+        <location filename="../agent_desk/ui/knowledge.py" line="143" />
         <source>Article saved</source>
         <translation>文章已保存</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/knowledge.py" line="149"/>
+        <location filename="../agent_desk/ui/knowledge.py" line="149" />
         <source>Article deleted</source>
         <translation>文章已删除</translation>
     </message>
@@ -871,52 +875,52 @@
 <context>
     <name>KnowledgePanel</name>
     <message>
-        <location filename="../agent_desk/ui/knowledge_panel.py" line="68"/>
+        <location filename="../agent_desk/ui/knowledge_panel.py" line="68" />
         <source>Knowledge</source>
         <translation>知识库</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/knowledge_panel.py" line="72"/>
+        <location filename="../agent_desk/ui/knowledge_panel.py" line="72" />
         <source>Search the knowledge base</source>
         <translation>搜索知识库</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/knowledge_panel.py" line="73"/>
+        <location filename="../agent_desk/ui/knowledge_panel.py" line="73" />
         <source>Search articles (F4)</source>
         <translation>搜索文章(F4)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/knowledge_panel.py" line="76"/>
+        <location filename="../agent_desk/ui/knowledge_panel.py" line="76" />
         <source>Knowledge results heading</source>
         <translation>知识库结果标题</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/knowledge_panel.py" line="78"/>
+        <location filename="../agent_desk/ui/knowledge_panel.py" line="78" />
         <source>Articles: Enter inserts the answer, Shift+Enter the excerpt</source>
         <translation>文章:回车插入答案,Shift+回车插入摘录</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/knowledge_panel.py" line="82"/>
+        <location filename="../agent_desk/ui/knowledge_panel.py" line="82" />
         <source>Article</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/knowledge_panel.py" line="83"/>
+        <location filename="../agent_desk/ui/knowledge_panel.py" line="83" />
         <source>Insert &amp;answer</source>
         <translation>插入答案(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/knowledge_panel.py" line="84"/>
+        <location filename="../agent_desk/ui/knowledge_panel.py" line="84" />
         <source>Insert e&amp;xcerpt</source>
         <translation>插入摘录(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/knowledge_panel.py" line="88"/>
+        <location filename="../agent_desk/ui/knowledge_panel.py" line="88" />
         <source>&amp;New article…</source>
         <translation>新建文章(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/knowledge_panel.py" line="89"/>
+        <location filename="../agent_desk/ui/knowledge_panel.py" line="89" />
         <source>&amp;Edit article…</source>
         <translation>编辑文章(&amp;E)…</translation>
     </message>
@@ -924,37 +928,47 @@
 <context>
     <name>LiveChatsWindow</name>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="76"/>
+        <location filename="../agent_desk/ui/floor_windows.py" line="78" />
         <source>Live chats on the floor</source>
         <translation>现场实时会话</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="85"/>
+        <location filename="../agent_desk/ui/floor_windows.py" line="87" />
         <source>Live chats: Enter watches, W whispers to the agent</source>
         <translation>实时会话:回车旁听,W 给客服发私信</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="87"/>
+        <location filename="../agent_desk/ui/floor_windows.py" line="89" />
         <source>Show chats with flag</source>
         <translation>按标记筛选</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="88"/>
+        <location filename="../agent_desk/ui/floor_windows.py" line="90" />
         <source>All chats</source>
         <translation>全部会话</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="92"/>
+        <location filename="../agent_desk/ui/floor_windows.py" line="94" />
         <source>&amp;Flag:</source>
         <translation>标记(&amp;F):</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="95"/>
+        <location filename="../agent_desk/ui/floor_windows.py" line="97" />
+        <source>Sort by column</source>
+        <translation>按列排序</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/floor_windows.py" line="103" />
+        <source>S&amp;ort:</source>
+        <translation>排序(&amp;O):</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/floor_windows.py" line="106" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="107"/>
+        <location filename="../agent_desk/ui/floor_windows.py" line="118" />
         <source>%1 live chats</source>
         <translation>%1 个实时会话</translation>
     </message>
@@ -962,67 +976,67 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../agent_desk/ui/login_dialog.py" line="30"/>
+        <location filename="../agent_desk/ui/login_dialog.py" line="30" />
         <source>Log in to AgentDesk</source>
         <translation>登录 AgentDesk</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/login_dialog.py" line="32"/>
+        <location filename="../agent_desk/ui/login_dialog.py" line="32" />
         <source>Server address</source>
         <translation>服务器地址</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/login_dialog.py" line="34"/>
+        <location filename="../agent_desk/ui/login_dialog.py" line="34" />
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/login_dialog.py" line="37"/>
+        <location filename="../agent_desk/ui/login_dialog.py" line="37" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/login_dialog.py" line="40"/>
+        <location filename="../agent_desk/ui/login_dialog.py" line="40" />
         <source>&amp;Remember me on this computer</source>
         <translation>在这台电脑上记住我(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/login_dialog.py" line="42"/>
+        <location filename="../agent_desk/ui/login_dialog.py" line="42" />
         <source>Keeps your session in the system keyring, never your password</source>
         <translation>只在系统钥匙串中保存登录会话,从不保存密码</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/login_dialog.py" line="45"/>
+        <location filename="../agent_desk/ui/login_dialog.py" line="45" />
         <source>Login message</source>
         <translation>登录提示</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/login_dialog.py" line="48"/>
+        <location filename="../agent_desk/ui/login_dialog.py" line="48" />
         <source>&amp;Server:</source>
         <translation>服务器(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/login_dialog.py" line="49"/>
+        <location filename="../agent_desk/ui/login_dialog.py" line="49" />
         <source>&amp;User name:</source>
         <translation>用户名(&amp;U):</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/login_dialog.py" line="50"/>
+        <location filename="../agent_desk/ui/login_dialog.py" line="50" />
         <source>&amp;Password:</source>
         <translation>密码(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/login_dialog.py" line="53"/>
+        <location filename="../agent_desk/ui/login_dialog.py" line="53" />
         <source>&amp;Log in</source>
         <translation>登录(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/login_dialog.py" line="65"/>
+        <location filename="../agent_desk/ui/login_dialog.py" line="65" />
         <source>Enter the server, your user name and your password.</source>
         <translation>请输入服务器、用户名和密码。</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/login_dialog.py" line="73"/>
+        <location filename="../agent_desk/ui/login_dialog.py" line="73" />
         <source>Logging in…</source>
         <translation>正在登录…</translation>
     </message>
@@ -1030,127 +1044,127 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="66"/>
+        <location filename="../agent_desk/ui/main_window.py" line="66" />
         <source>AgentDesk — %1</source>
         <translation>AgentDesk — %1</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="77"/>
+        <location filename="../agent_desk/ui/main_window.py" line="77" />
         <source>Connection status</source>
         <translation>连接状态</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="82"/>
+        <location filename="../agent_desk/ui/main_window.py" line="82" />
         <source>Notice</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="87"/>
+        <location filename="../agent_desk/ui/main_window.py" line="87" />
         <source>My status</source>
         <translation>我的状态</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="89"/>
+        <location filename="../agent_desk/ui/main_window.py" line="89" />
         <source>Available</source>
         <translation>在线接待</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="90"/>
+        <location filename="../agent_desk/ui/main_window.py" line="90" />
         <source>Away</source>
         <translation>离开</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="91"/>
+        <location filename="../agent_desk/ui/main_window.py" line="91" />
         <source>Paused (no new chats)</source>
         <translation>暂停(不接新会话)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="94"/>
+        <location filename="../agent_desk/ui/main_window.py" line="94" />
         <source>S&amp;tatus:</source>
         <translation>状态(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="99"/>
+        <location filename="../agent_desk/ui/main_window.py" line="99" />
         <source>My concurrent chat limit</source>
         <translation>我的同时接待上限</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="100"/>
+        <location filename="../agent_desk/ui/main_window.py" line="100" />
         <source>&amp;Chat limit:</source>
         <translation>接待上限(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="103"/>
+        <location filename="../agent_desk/ui/main_window.py" line="103" />
         <source>Chats I hold</source>
         <translation>当前接待数</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="105"/>
+        <location filename="../agent_desk/ui/main_window.py" line="105" />
         <source>My figures today</source>
         <translation>我今天的数据</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="116"/>
+        <location filename="../agent_desk/ui/main_window.py" line="116" />
         <source>Chats</source>
         <translation>会话</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="119"/>
+        <location filename="../agent_desk/ui/main_window.py" line="119" />
         <source>No chats yet. New chats open here as tabs.</source>
         <translation>暂无会话。新会话会以标签页打开。</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="132"/>
+        <location filename="../agent_desk/ui/main_window.py" line="132" />
         <source>&amp;Chats</source>
         <translation>会话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="133"/>
+        <location filename="../agent_desk/ui/main_window.py" line="133" />
         <source>Go to the most &amp;urgent chat</source>
         <translation>转到最紧急的会话(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="135"/>
+        <location filename="../agent_desk/ui/main_window.py" line="135" />
         <source>&amp;Close chat…</source>
         <translation>结束会话(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="137"/>
+        <location filename="../agent_desk/ui/main_window.py" line="137" />
         <source>Closed chats (&amp;history)…</source>
         <translation>历史会话(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="141"/>
+        <location filename="../agent_desk/ui/main_window.py" line="141" />
         <source>Go to chat %1</source>
         <translation>转到第 %1 个会话</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="144"/>
+        <location filename="../agent_desk/ui/main_window.py" line="144" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="229"/>
+        <location filename="../agent_desk/ui/main_window.py" line="229" />
         <source>%1 of %2 chats</source>
         <translation>%1/%2 个会话</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="235"/>
-        <source>Today&apos;s 答问比 %1</source>
+        <location filename="../agent_desk/ui/main_window.py" line="235" />
+        <source>Today's 答问比 %1</source>
         <translation>今日答问比 %1</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="237"/>
+        <location filename="../agent_desk/ui/main_window.py" line="237" />
         <source>first replies %1 s on average</source>
         <translation>首次回复平均 %1 秒</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="241"/>
+        <location filename="../agent_desk/ui/main_window.py" line="241" />
         <source>%1% within target</source>
         <translation>%1% 达标</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="242"/>
+        <location filename="../agent_desk/ui/main_window.py" line="242" />
         <source>%1 chats</source>
         <translation>%1 个会话</translation>
     </message>
@@ -1158,67 +1172,67 @@
 <context>
     <name>MessageModel</name>
     <message>
-        <location filename="../agent_desk/ui/message_model.py" line="37"/>
+        <location filename="../agent_desk/ui/message_model.py" line="37" />
         <source>Customer joined the queue</source>
         <translation>顾客进入排队</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/message_model.py" line="39"/>
+        <location filename="../agent_desk/ui/message_model.py" line="39" />
         <source>Chat assigned to %1</source>
         <translation>会话已分配给 %1</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/message_model.py" line="41"/>
+        <location filename="../agent_desk/ui/message_model.py" line="41" />
         <source>Chat moved back to the queue</source>
         <translation>会话已退回排队</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/message_model.py" line="45"/>
+        <location filename="../agent_desk/ui/message_model.py" line="45" />
         <source>The customer left the chat</source>
         <translation>顾客已离开会话</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/message_model.py" line="47"/>
+        <location filename="../agent_desk/ui/message_model.py" line="47" />
         <source>Chat closed (%1)</source>
         <translation>会话已结束(%1)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/message_model.py" line="49"/>
+        <location filename="../agent_desk/ui/message_model.py" line="49" />
         <source>Chat closed</source>
         <translation>会话已结束</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/message_model.py" line="52"/>
+        <location filename="../agent_desk/ui/message_model.py" line="52" />
         <source>Escalated to the specialist team</source>
         <translation>已转接给专家团队</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/message_model.py" line="54"/>
+        <location filename="../agent_desk/ui/message_model.py" line="54" />
         <source>Escalation cancelled: back with %1</source>
         <translation>已取消转接:回到 %1</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/message_model.py" line="58"/>
+        <location filename="../agent_desk/ui/message_model.py" line="58" />
         <source>Sent back to %1 by the specialist</source>
         <translation>专家已退回给 %1</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/message_model.py" line="62"/>
+        <location filename="../agent_desk/ui/message_model.py" line="62" />
         <source>Customer rated the chat %1 of 5</source>
         <translation>顾客评分 %1/5</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/message_model.py" line="70"/>
+        <location filename="../agent_desk/ui/message_model.py" line="70" />
         <source>sending…</source>
         <translation>发送中…</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/message_model.py" line="72"/>
+        <location filename="../agent_desk/ui/message_model.py" line="72" />
         <source>not sent: %1. Press R to retry or Delete to cancel.</source>
         <translation>未发出:%1。按 R 重试,按 Delete 取消。</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/message_model.py" line="74"/>
+        <location filename="../agent_desk/ui/message_model.py" line="74" />
         <source>error</source>
         <translation>错误</translation>
     </message>
@@ -1226,72 +1240,72 @@
 <context>
     <name>OpenPracticeDialog</name>
     <message>
-        <location filename="../agent_desk/ui/practice_dialogs.py" line="49"/>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="50" />
         <source>Open a practice room</source>
         <translation>开设练习房间</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/practice_dialogs.py" line="51"/>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="52" />
         <source>Trainees: Space ticks one</source>
         <translation>学员:按空格勾选</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/practice_dialogs.py" line="53"/>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="54" />
         <source>online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/practice_dialogs.py" line="53"/>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="54" />
         <source>offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/practice_dialogs.py" line="59"/>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="60" />
         <source>Invite by user name, comma separated</source>
         <translation>按用户名邀请,用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/practice_dialogs.py" line="61"/>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="62" />
         <source>Scenario</source>
         <translation>练习剧本</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/practice_dialogs.py" line="62"/>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="63" />
         <source>Free-form (no script)</source>
         <translation>自由练习(无剧本)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/practice_dialogs.py" line="66"/>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="67" />
         <source>Room title</source>
         <translation>房间名称</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/practice_dialogs.py" line="69"/>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="70" />
         <source>&amp;Trainees:</source>
         <translation>学员(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/practice_dialogs.py" line="70"/>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="71" />
         <source>&amp;Invite by name:</source>
         <translation>按名字邀请(&amp;I):</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/practice_dialogs.py" line="71"/>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="72" />
         <source>&amp;Scenario:</source>
         <translation>剧本(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/practice_dialogs.py" line="72"/>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="73" />
         <source>T&amp;itle:</source>
         <translation>名称(&amp;I):</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/practice_dialogs.py" line="74"/>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="75" />
         <source>&amp;Open room</source>
         <translation>开设房间(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/practice_dialogs.py" line="94"/>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="95" />
         <source>Pick at least one trainee.</source>
         <translation>请至少选择一名学员。</translation>
     </message>
@@ -1299,153 +1313,153 @@
 <context>
     <name>PhraseManager</name>
     <message>
-        <location filename="../agent_desk/ui/phrase_manager.py" line="67"/>
+        <location filename="../agent_desk/ui/phrase_manager.py" line="67" />
         <source>Manage quick replies</source>
         <translation>管理快捷短语</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/phrase_manager.py" line="77"/>
+        <location filename="../agent_desk/ui/phrase_manager.py" line="77" />
         <source>My phrases</source>
         <translation>我的短语</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/phrase_manager.py" line="78"/>
+        <location filename="../agent_desk/ui/phrase_manager.py" line="78" />
         <source>Team phrases</source>
         <translation>团队短语</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/phrase_manager.py" line="79"/>
+        <location filename="../agent_desk/ui/phrase_manager.py" line="79" />
         <source>Which phrases</source>
         <translation>短语范围</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/phrase_manager.py" line="81"/>
+        <location filename="../agent_desk/ui/phrase_manager.py" line="81" />
         <source>Phrases: Alt+Up and Alt+Down reorder</source>
         <translation>短语:Alt+上/下 调整顺序</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/phrase_manager.py" line="90"/>
+        <location filename="../agent_desk/ui/phrase_manager.py" line="90" />
         <source>&amp;Group:</source>
         <translation>分组(&amp;G):</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/phrase_manager.py" line="90"/>
+        <location filename="../agent_desk/ui/phrase_manager.py" line="90" />
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/phrase_manager.py" line="91"/>
+        <location filename="../agent_desk/ui/phrase_manager.py" line="91" />
         <source>C&amp;ode:</source>
         <translation>编码(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/phrase_manager.py" line="91"/>
+        <location filename="../agent_desk/ui/phrase_manager.py" line="91" />
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/phrase_manager.py" line="92"/>
+        <location filename="../agent_desk/ui/phrase_manager.py" line="92" />
         <source>&amp;Text:</source>
         <translation>内容(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/phrase_manager.py" line="92"/>
+        <location filename="../agent_desk/ui/phrase_manager.py" line="92" />
         <source>Text</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/phrase_manager.py" line="93"/>
+        <location filename="../agent_desk/ui/phrase_manager.py" line="93" />
         <source>&amp;English:</source>
         <translation>英文(&amp;E):</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/phrase_manager.py" line="93"/>
+        <location filename="../agent_desk/ui/phrase_manager.py" line="93" />
         <source>English text</source>
         <translation>英文内容</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/phrase_manager.py" line="97"/>
+        <location filename="../agent_desk/ui/phrase_manager.py" line="97" />
         <source>Placeholders: {customer_name} {agent_name} {shop_name} {order_id}</source>
         <translation>可用占位符:{customer_name} {agent_name} {shop_name} {order_id}</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/phrase_manager.py" line="101"/>
+        <location filename="../agent_desk/ui/phrase_manager.py" line="101" />
         <source>Phrase manager message</source>
         <translation>短语管理提示</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/phrase_manager.py" line="102"/>
+        <location filename="../agent_desk/ui/phrase_manager.py" line="102" />
         <source>&amp;Show:</source>
         <translation>显示(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/phrase_manager.py" line="123"/>
+        <location filename="../agent_desk/ui/phrase_manager.py" line="123" />
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/phrase_manager.py" line="124"/>
+        <location filename="../agent_desk/ui/phrase_manager.py" line="124" />
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/phrase_manager.py" line="125"/>
+        <location filename="../agent_desk/ui/phrase_manager.py" line="125" />
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/phrase_manager.py" line="126"/>
+        <location filename="../agent_desk/ui/phrase_manager.py" line="126" />
         <source>&amp;Pin / unpin (Alt+1…9)</source>
         <translation>置顶/取消置顶(&amp;P)(Alt+1…9)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/phrase_manager.py" line="127"/>
+        <location filename="../agent_desk/ui/phrase_manager.py" line="127" />
         <source>Use as &amp;greeting (F2)</source>
         <translation>设为欢迎语(&amp;G)(F2)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/phrase_manager.py" line="128"/>
+        <location filename="../agent_desk/ui/phrase_manager.py" line="128" />
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/phrase_manager.py" line="129"/>
+        <location filename="../agent_desk/ui/phrase_manager.py" line="129" />
         <source>E&amp;xport…</source>
         <translation>导出(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/phrase_manager.py" line="130"/>
+        <location filename="../agent_desk/ui/phrase_manager.py" line="130" />
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/phrase_manager.py" line="175"/>
+        <location filename="../agent_desk/ui/phrase_manager.py" line="175" />
         <source>pinned %1</source>
         <translation>置顶第 %1</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/phrase_manager.py" line="177"/>
+        <location filename="../agent_desk/ui/phrase_manager.py" line="177" />
         <source>greeting</source>
         <translation>欢迎语</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/phrase_manager.py" line="221"/>
+        <location filename="../agent_desk/ui/phrase_manager.py" line="221" />
         <source>Only leads and admins change team phrases.</source>
         <translation>只有组长和管理员可以修改团队短语。</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/phrase_manager.py" line="249"/>
+        <location filename="../agent_desk/ui/phrase_manager.py" line="249" />
         <source>Import phrases</source>
         <translation>导入短语</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/phrase_manager.py" line="249"/>
-        <location filename="../agent_desk/ui/phrase_manager.py" line="254"/>
+        <location filename="../agent_desk/ui/phrase_manager.py" line="249" />
+        <location filename="../agent_desk/ui/phrase_manager.py" line="254" />
         <source>Phrases (*.csv *.json)</source>
         <translation>短语文件 (*.csv *.json)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/phrase_manager.py" line="254"/>
+        <location filename="../agent_desk/ui/phrase_manager.py" line="254" />
         <source>Export phrases</source>
         <translation>导出短语</translation>
     </message>
@@ -1453,32 +1467,32 @@
 <context>
     <name>PhrasePalette</name>
     <message>
-        <location filename="../agent_desk/ui/phrase_palette.py" line="41"/>
+        <location filename="../agent_desk/ui/phrase_palette.py" line="41" />
         <source>Quick replies</source>
         <translation>快捷短语</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/phrase_palette.py" line="44"/>
+        <location filename="../agent_desk/ui/phrase_palette.py" line="44" />
         <source>Matching quick replies</source>
         <translation>匹配的快捷短语</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/phrase_palette.py" line="46"/>
+        <location filename="../agent_desk/ui/phrase_palette.py" line="46" />
         <source>Search quick replies</source>
         <translation>搜索快捷短语</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/phrase_palette.py" line="47"/>
+        <location filename="../agent_desk/ui/phrase_palette.py" line="47" />
         <source>Code, pinyin initials or words; Enter inserts</source>
         <translation>编码、拼音首字母或文字;回车插入</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/phrase_palette.py" line="48"/>
+        <location filename="../agent_desk/ui/phrase_palette.py" line="48" />
         <source>&amp;Search:</source>
         <translation>搜索(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/phrase_palette.py" line="67"/>
+        <location filename="../agent_desk/ui/phrase_palette.py" line="67" />
         <source>%1 matching</source>
         <translation>匹配 %1 条</translation>
     </message>
@@ -1486,27 +1500,27 @@
 <context>
     <name>PlaceholderBar</name>
     <message>
-        <location filename="../agent_desk/ui/placeholder_bar.py" line="22"/>
-        <source>Customer&apos;s name</source>
+        <location filename="../agent_desk/ui/placeholder_bar.py" line="22" />
+        <source>Customer's name</source>
         <translation>顾客称呼</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/placeholder_bar.py" line="23"/>
+        <location filename="../agent_desk/ui/placeholder_bar.py" line="23" />
         <source>Your name</source>
         <translation>你的名字</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/placeholder_bar.py" line="24"/>
+        <location filename="../agent_desk/ui/placeholder_bar.py" line="24" />
         <source>Shop name</source>
         <translation>店铺名称</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/placeholder_bar.py" line="25"/>
+        <location filename="../agent_desk/ui/placeholder_bar.py" line="25" />
         <source>Order number</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/placeholder_bar.py" line="84"/>
+        <location filename="../agent_desk/ui/placeholder_bar.py" line="84" />
         <source>%1 for this reply (Enter to use, Esc to drop):</source>
         <translation>这条回复需要%1(回车确认,Esc 放弃):</translation>
     </message>
@@ -1514,52 +1528,52 @@
 <context>
     <name>Practice</name>
     <message>
-        <location filename="../agent_desk/ui/practice.py" line="67"/>
+        <location filename="../agent_desk/ui/practice.py" line="68" />
         <source>&amp;Practice</source>
         <translation>练习(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/practice.py" line="68"/>
+        <location filename="../agent_desk/ui/practice.py" line="69" />
         <source>&amp;Open a practice room…</source>
         <translation>开设练习房间(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/practice.py" line="69"/>
+        <location filename="../agent_desk/ui/practice.py" line="70" />
         <source>&amp;New scenario…</source>
         <translation>新建剧本(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/practice.py" line="70"/>
+        <location filename="../agent_desk/ui/practice.py" line="71" />
         <source>My practice &amp;results…</source>
         <translation>我的练习成绩(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/practice.py" line="112"/>
+        <location filename="../agent_desk/ui/practice.py" line="113" />
         <source>Practice room open with %1 trainees</source>
         <translation>练习房间已开设,共 %1 名学员</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/practice.py" line="127"/>
+        <location filename="../agent_desk/ui/practice.py" line="128" />
         <source>Practice ended: score each trainee from their tile</source>
         <translation>练习已结束:请在每名学员的卡片上打分</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/practice.py" line="167"/>
+        <location filename="../agent_desk/ui/practice.py" line="168" />
         <source>Score saved for %1</source>
         <translation>已保存 %1 的成绩</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/practice.py" line="180"/>
+        <location filename="../agent_desk/ui/practice.py" line="181" />
         <source>Your practice was scored %1 of 100 by %2</source>
         <translation>你的练习成绩:%1 分(满分100),评分人 %2</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/practice.py" line="197"/>
+        <location filename="../agent_desk/ui/practice.py" line="198" />
         <source>Exported %1 results</source>
         <translation>已导出 %1 条成绩</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/practice.py" line="212"/>
+        <location filename="../agent_desk/ui/practice.py" line="213" />
         <source>Scenario saved</source>
         <translation>剧本已保存</translation>
     </message>
@@ -1567,52 +1581,52 @@
 <context>
     <name>PracticeConsole</name>
     <message>
-        <location filename="../agent_desk/ui/practice_console.py" line="106"/>
+        <location filename="../agent_desk/ui/practice_console.py" line="106" />
         <source>Practice room: %1</source>
         <translation>练习房间:%1</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/practice_console.py" line="114"/>
+        <location filename="../agent_desk/ui/practice_console.py" line="114" />
         <source>Customer (you)</source>
         <translation>顾客(你)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/practice_console.py" line="124"/>
+        <location filename="../agent_desk/ui/practice_console.py" line="124" />
         <source>Say it to</source>
         <translation>发送给</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/practice_console.py" line="125"/>
+        <location filename="../agent_desk/ui/practice_console.py" line="125" />
         <source>All trainees</source>
         <translation>全部学员</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/practice_console.py" line="129"/>
+        <location filename="../agent_desk/ui/practice_console.py" line="129" />
         <source>Say as the customer (Enter sends)</source>
         <translation>以顾客身份发言(回车发送)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/practice_console.py" line="130"/>
+        <location filename="../agent_desk/ui/practice_console.py" line="130" />
         <source>Type as the customer; Enter sends</source>
         <translation>以顾客身份输入,回车发送</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/practice_console.py" line="134"/>
+        <location filename="../agent_desk/ui/practice_console.py" line="134" />
         <source>Scripted line and key points</source>
         <translation>剧本台词与要点</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/practice_console.py" line="135"/>
+        <location filename="../agent_desk/ui/practice_console.py" line="135" />
         <source>&amp;Next scripted line (Ctrl+N)</source>
         <translation>下一句台词(&amp;N)(Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/practice_console.py" line="139"/>
+        <location filename="../agent_desk/ui/practice_console.py" line="139" />
         <source>&amp;End practice</source>
         <translation>结束练习(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/practice_console.py" line="163"/>
+        <location filename="../agent_desk/ui/practice_console.py" line="163" />
         <source>Line %1 sent (%2 left): %3 — key points: %4</source>
         <translation>已发送第 %1 句(还剩 %2 句):%3 — 要点:%4</translation>
     </message>
@@ -1620,37 +1634,47 @@
 <context>
     <name>QcHistory</name>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="264"/>
+        <location filename="../agent_desk/ui/floor_windows.py" line="288" />
         <source>QC scores</source>
         <translation>质检成绩</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="266"/>
+        <location filename="../agent_desk/ui/floor_windows.py" line="290" />
         <source>QC scores, newest first</source>
         <translation>质检成绩,最新的在前</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="269"/>
+        <location filename="../agent_desk/ui/floor_windows.py" line="293" />
         <source>%1 · %2/100 by %3 · appeal: %4</source>
         <translation>%1 · %2/100,质检人 %3 · 申诉:%4</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="275"/>
+        <location filename="../agent_desk/ui/floor_windows.py" line="299" />
         <source>Reason or note</source>
         <translation>原因或备注</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="278"/>
+        <location filename="../agent_desk/ui/floor_windows.py" line="302" />
         <source>&amp;Uphold</source>
         <translation>维持(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="281"/>
+        <location filename="../agent_desk/ui/floor_windows.py" line="305" />
         <source>&amp;Appeal</source>
         <translation>申诉(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="287"/>
+        <location filename="../agent_desk/ui/floor_windows.py" line="310" />
+        <source>CSV file to export to</source>
+        <translation>导出的 CSV 文件</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/floor_windows.py" line="311" />
+        <source>&amp;Export CSV</source>
+        <translation>导出 CSV(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/floor_windows.py" line="316" />
         <source>&amp;Reason or note:</source>
         <translation>原因或备注(&amp;R):</translation>
     </message>
@@ -1658,42 +1682,42 @@
 <context>
     <name>QuickReplies</name>
     <message>
-        <location filename="../agent_desk/ui/quick_replies.py" line="64"/>
+        <location filename="../agent_desk/ui/quick_replies.py" line="64" />
         <source>Quick replies were updated</source>
         <translation>快捷短语已更新</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/quick_replies.py" line="83"/>
+        <location filename="../agent_desk/ui/quick_replies.py" line="83" />
         <source>&amp;Quick replies</source>
         <translation>快捷短语(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/quick_replies.py" line="84"/>
+        <location filename="../agent_desk/ui/quick_replies.py" line="84" />
         <source>Search quick replies…</source>
         <translation>搜索快捷短语…</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/quick_replies.py" line="85"/>
+        <location filename="../agent_desk/ui/quick_replies.py" line="85" />
         <source>Send my greeting</source>
         <translation>发送我的欢迎语</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/quick_replies.py" line="86"/>
+        <location filename="../agent_desk/ui/quick_replies.py" line="86" />
         <source>Manage quick replies…</source>
         <translation>管理快捷短语…</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/quick_replies.py" line="90"/>
+        <location filename="../agent_desk/ui/quick_replies.py" line="90" />
         <source>Insert pinned reply %1</source>
         <translation>插入置顶短语 %1</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/quick_replies.py" line="115"/>
+        <location filename="../agent_desk/ui/quick_replies.py" line="115" />
         <source>No reply is pinned at %1</source>
         <translation>第 %1 位没有置顶短语</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/quick_replies.py" line="124"/>
+        <location filename="../agent_desk/ui/quick_replies.py" line="124" />
         <source>Choose a greeting first: Quick replies → Manage</source>
         <translation>请先设置欢迎语:快捷短语 → 管理</translation>
     </message>
@@ -1701,27 +1725,27 @@
 <context>
     <name>ReplayDialog</name>
     <message>
-        <location filename="../agent_desk/ui/practice_dialogs.py" line="200"/>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="210" />
         <source>Replay: %1</source>
         <translation>回放:%1</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/practice_dialogs.py" line="204"/>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="214" />
         <source>Replayed messages</source>
         <translation>回放的消息</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/practice_dialogs.py" line="205"/>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="215" />
         <source>&amp;Next message</source>
         <translation>下一条(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/practice_dialogs.py" line="206"/>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="216" />
         <source>&amp;Play with timing</source>
         <translation>按原速播放(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/practice_dialogs.py" line="237"/>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="247" />
         <source>%1 of %2 messages</source>
         <translation>第 %1 条,共 %2 条</translation>
     </message>
@@ -1729,54 +1753,54 @@
 <context>
     <name>ResponseWatch</name>
     <message>
-        <location filename="../agent_desk/ui/response_watch.py" line="83"/>
-        <location filename="../agent_desk/ui/response_watch.py" line="113"/>
+        <location filename="../agent_desk/ui/response_watch.py" line="83" />
+        <location filename="../agent_desk/ui/response_watch.py" line="113" />
         <source>first reply</source>
         <translation>首次回复</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/response_watch.py" line="85"/>
-        <location filename="../agent_desk/ui/response_watch.py" line="115"/>
+        <location filename="../agent_desk/ui/response_watch.py" line="85" />
+        <location filename="../agent_desk/ui/response_watch.py" line="115" />
         <source>reply</source>
         <translation>回复</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/response_watch.py" line="88"/>
+        <location filename="../agent_desk/ui/response_watch.py" line="88" />
         <source>%1: %2 s left for a %3</source>
         <translation>%1:%3还剩 %2 秒</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/response_watch.py" line="93"/>
+        <location filename="../agent_desk/ui/response_watch.py" line="93" />
         <source>⚠ late %1s</source>
         <translation>⚠ 超时 %1 秒</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/response_watch.py" line="95"/>
+        <location filename="../agent_desk/ui/response_watch.py" line="95" />
         <source>%1: late by %2 s</source>
         <translation>%1:已超时 %2 秒</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/response_watch.py" line="102"/>
+        <location filename="../agent_desk/ui/response_watch.py" line="102" />
         <source>%1 is waiting: %2 s left</source>
         <translation>%1 在等待:还剩 %2 秒</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/response_watch.py" line="118"/>
+        <location filename="../agent_desk/ui/response_watch.py" line="118" />
         <source>Late %1 to %2</source>
         <translation>%2 的%1已超时</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/response_watch.py" line="130"/>
+        <location filename="../agent_desk/ui/response_watch.py" line="130" />
         <source>the customer asked more than you answered: anything left unanswered?</source>
         <translation>顾客问得比你答得多:有没有漏回的问题?</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/response_watch.py" line="133"/>
+        <location filename="../agent_desk/ui/response_watch.py" line="133" />
         <source>many short messages: combine them?</source>
         <translation>短消息太多:要不要合并成一条?</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/response_watch.py" line="136"/>
+        <location filename="../agent_desk/ui/response_watch.py" line="136" />
         <source>答问比 %1</source>
         <translation>答问比 %1</translation>
     </message>
@@ -1784,37 +1808,37 @@
 <context>
     <name>ResultsDialog</name>
     <message>
-        <location filename="../agent_desk/ui/practice_dialogs.py" line="171"/>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="181" />
         <source>Practice results</source>
         <translation>练习成绩</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/practice_dialogs.py" line="174"/>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="184" />
         <source>Practice results, newest first</source>
         <translation>练习成绩,最新的在前</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/practice_dialogs.py" line="178"/>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="188" />
         <source>%1 · %2: %3/100</source>
         <translation>%1 · %2:%3/100</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/practice_dialogs.py" line="183"/>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="193" />
         <source>No results yet</source>
         <translation>还没有成绩</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/practice_dialogs.py" line="185"/>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="195" />
         <source>CSV file to export to</source>
         <translation>导出的 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/practice_dialogs.py" line="186"/>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="196" />
         <source>&amp;Export CSV</source>
         <translation>导出 CSV(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/practice_dialogs.py" line="188"/>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="198" />
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
@@ -1822,62 +1846,62 @@
 <context>
     <name>ScenarioEditor</name>
     <message>
-        <location filename="../agent_desk/ui/practice_dialogs.py" line="271"/>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="281" />
         <source>Edit scenario</source>
         <translation>编辑剧本</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/practice_dialogs.py" line="271"/>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="281" />
         <source>New scenario</source>
         <translation>新建剧本</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/practice_dialogs.py" line="273"/>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="283" />
         <source>Scenario title</source>
         <translation>剧本名称</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/practice_dialogs.py" line="275"/>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="285" />
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/practice_dialogs.py" line="276"/>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="286" />
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/practice_dialogs.py" line="279"/>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="289" />
         <source>Customer name</source>
         <translation>顾客称呼</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/practice_dialogs.py" line="282"/>
-        <source>Script: one customer line per line; key points start with &apos;- &apos;</source>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="292" />
+        <source>Script: one customer line per line; key points start with '- '</source>
         <translation>剧本:每行一句顾客台词;要点以“- ”开头</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/practice_dialogs.py" line="285"/>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="295" />
         <source>&amp;Title:</source>
         <translation>标题(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/practice_dialogs.py" line="286"/>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="296" />
         <source>&amp;Language:</source>
         <translation>语言(&amp;L):</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/practice_dialogs.py" line="287"/>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="297" />
         <source>&amp;Customer name:</source>
         <translation>顾客称呼(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/practice_dialogs.py" line="288"/>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="298" />
         <source>&amp;Script:</source>
         <translation>剧本(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/practice_dialogs.py" line="305"/>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="315" />
         <source>A scenario needs a title and at least one customer line.</source>
         <translation>剧本需要名称和至少一句顾客台词。</translation>
     </message>
@@ -1885,37 +1909,37 @@
 <context>
     <name>ScoreDialog</name>
     <message>
-        <location filename="../agent_desk/ui/practice_dialogs.py" line="107"/>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="116" />
         <source>Score %1</source>
         <translation>给 %1 打分</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/practice_dialogs.py" line="115"/>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="124" />
         <source> points off</source>
         <translation> 分扣除</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/practice_dialogs.py" line="117"/>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="126" />
         <source>%1 deduction</source>
         <translation>%1 扣分</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/practice_dialogs.py" line="125"/>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="135" />
         <source>Comments for the trainee</source>
         <translation>给学员的评语</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/practice_dialogs.py" line="126"/>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="136" />
         <source>&amp;Comments:</source>
         <translation>评语(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/practice_dialogs.py" line="110"/>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="119" />
         <source>Total score</source>
         <translation>总分</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/practice_dialogs.py" line="141"/>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="151" />
         <source>Total: %1 / 100</source>
         <translation>总分:%1 / 100</translation>
     </message>
@@ -1923,27 +1947,27 @@
 <context>
     <name>SendBackDialog</name>
     <message>
-        <location filename="../agent_desk/ui/escalation.py" line="118"/>
+        <location filename="../agent_desk/ui/escalation.py" line="118" />
         <source>Send the chat back</source>
         <translation>退回会话</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/escalation.py" line="119"/>
+        <location filename="../agent_desk/ui/escalation.py" line="119" />
         <source>&amp;Note for the agent:</source>
         <translation>给客服的备注(&amp;N):</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/escalation.py" line="122"/>
+        <location filename="../agent_desk/ui/escalation.py" line="122" />
         <source>Note for the agent</source>
         <translation>给客服的备注</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/escalation.py" line="126"/>
+        <location filename="../agent_desk/ui/escalation.py" line="126" />
         <source>Send &amp;back</source>
         <translation>退回(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/escalation.py" line="136"/>
+        <location filename="../agent_desk/ui/escalation.py" line="136" />
         <source>Say why, so the agent knows what to do next.</source>
         <translation>请写明原因,方便客服继续处理。</translation>
     </message>
@@ -1951,57 +1975,57 @@
 <context>
     <name>SettingsMenu</name>
     <message>
-        <location filename="../agent_desk/ui/settings_menu.py" line="34"/>
+        <location filename="../agent_desk/ui/settings_menu.py" line="34" />
         <source>Play &amp;sounds</source>
         <translation>播放提示音(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/settings_menu.py" line="35"/>
+        <location filename="../agent_desk/ui/settings_menu.py" line="35" />
         <source>&amp;Taskbar alerts</source>
         <translation>任务栏提醒(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/settings_menu.py" line="38"/>
+        <location filename="../agent_desk/ui/settings_menu.py" line="38" />
         <source>Screen-reader &amp;announcements</source>
         <translation>读屏播报(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/settings_menu.py" line="43"/>
+        <location filename="../agent_desk/ui/settings_menu.py" line="43" />
         <source>&amp;Language</source>
         <translation>界面语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/settings_menu.py" line="45"/>
+        <location filename="../agent_desk/ui/settings_menu.py" line="45" />
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/settings_menu.py" line="73"/>
+        <location filename="../agent_desk/ui/settings_menu.py" line="73" />
         <source>Show response &amp;countdown</source>
         <translation>显示响应倒计时(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/settings_menu.py" line="77"/>
+        <location filename="../agent_desk/ui/settings_menu.py" line="77" />
         <source>答问比 &amp;hints</source>
         <translation>答问比提示(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/settings_menu.py" line="80"/>
+        <location filename="../agent_desk/ui/settings_menu.py" line="80" />
         <source>&amp;Flash the taskbar when a reply is late</source>
         <translation>回复超时时闪烁任务栏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/settings_menu.py" line="85"/>
+        <location filename="../agent_desk/ui/settings_menu.py" line="85" />
         <source>Order tabs by &amp;urgency</source>
         <translation>按紧急程度排列标签页(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/settings_menu.py" line="87"/>
+        <location filename="../agent_desk/ui/settings_menu.py" line="87" />
         <source>&amp;Lengthen my timers</source>
         <translation>延长我的计时(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/settings_menu.py" line="90"/>
+        <location filename="../agent_desk/ui/settings_menu.py" line="90" />
         <source>%1×</source>
         <translation>%1 倍</translation>
     </message>
@@ -2009,7 +2033,7 @@
 <context>
     <name>SlashCompleter</name>
     <message>
-        <location filename="../agent_desk/ui/slash_completer.py" line="62"/>
+        <location filename="../agent_desk/ui/slash_completer.py" line="62" />
         <source>Quick reply suggestions</source>
         <translation>快捷短语候选</translation>
     </message>
@@ -2017,42 +2041,42 @@
 <context>
     <name>TraineeTile</name>
     <message>
-        <location filename="../agent_desk/ui/practice_console.py" line="51"/>
+        <location filename="../agent_desk/ui/practice_console.py" line="51" />
         <source>Practice chat of %1</source>
         <translation>%1 的练习会话</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/practice_console.py" line="53"/>
+        <location filename="../agent_desk/ui/practice_console.py" line="53" />
         <source>Figures of %1</source>
         <translation>%1 的数据</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/practice_console.py" line="55"/>
+        <location filename="../agent_desk/ui/practice_console.py" line="55" />
         <source>Score…</source>
         <translation>打分…</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/practice_console.py" line="56"/>
+        <location filename="../agent_desk/ui/practice_console.py" line="56" />
         <source>Score %1</source>
         <translation>给 %1 打分</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/practice_console.py" line="58"/>
+        <location filename="../agent_desk/ui/practice_console.py" line="58" />
         <source>Replay…</source>
         <translation>回放…</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/practice_console.py" line="59"/>
+        <location filename="../agent_desk/ui/practice_console.py" line="59" />
         <source>Replay the practice of %1</source>
         <translation>回放 %1 的练习</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/practice_console.py" line="83"/>
+        <location filename="../agent_desk/ui/practice_console.py" line="83" />
         <source>First reply %1 · average %2 · 答问比 %3</source>
         <translation>首次回复 %1 · 平均 %2 · 答问比 %3</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/practice_console.py" line="88"/>
+        <location filename="../agent_desk/ui/practice_console.py" line="88" />
         <source>typing…</source>
         <translation>正在输入…</translation>
     </message>
@@ -2060,17 +2084,17 @@
 <context>
     <name>WhisperDialog</name>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="117"/>
+        <location filename="../agent_desk/ui/floor_windows.py" line="128" />
         <source>Private note to %1</source>
         <translation>给 %1 的私信</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="119"/>
+        <location filename="../agent_desk/ui/floor_windows.py" line="130" />
         <source>Private note (the customer never sees it)</source>
         <translation>私信(顾客看不到)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="122"/>
+        <location filename="../agent_desk/ui/floor_windows.py" line="133" />
         <source>The customer never sees this note.</source>
         <translation>顾客看不到这条私信。</translation>
     </message>
@@ -2078,42 +2102,42 @@
 <context>
     <name>WrapUp</name>
     <message>
-        <location filename="../agent_desk/ui/wrap_up_dialog.py" line="14"/>
+        <location filename="../agent_desk/ui/wrap_up_dialog.py" line="14" />
         <source>Resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/wrap_up_dialog.py" line="15"/>
+        <location filename="../agent_desk/ui/wrap_up_dialog.py" line="15" />
         <source>Order or delivery status</source>
         <translation>订单或物流查询</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/wrap_up_dialog.py" line="16"/>
+        <location filename="../agent_desk/ui/wrap_up_dialog.py" line="16" />
         <source>Size or product advice</source>
         <translation>尺码或商品咨询</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/wrap_up_dialog.py" line="17"/>
+        <location filename="../agent_desk/ui/wrap_up_dialog.py" line="17" />
         <source>Return or refund</source>
         <translation>退换货或退款</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/wrap_up_dialog.py" line="18"/>
+        <location filename="../agent_desk/ui/wrap_up_dialog.py" line="18" />
         <source>Promotion or coupon question</source>
         <translation>活动或优惠券咨询</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/wrap_up_dialog.py" line="19"/>
+        <location filename="../agent_desk/ui/wrap_up_dialog.py" line="19" />
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/wrap_up_dialog.py" line="20"/>
+        <location filename="../agent_desk/ui/wrap_up_dialog.py" line="20" />
         <source>Customer stopped replying</source>
         <translation>顾客未再回复</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/wrap_up_dialog.py" line="21"/>
+        <location filename="../agent_desk/ui/wrap_up_dialog.py" line="21" />
         <source>Other</source>
         <translation>其他</translation>
     </message>
@@ -2121,22 +2145,22 @@
 <context>
     <name>WrapUpDialog</name>
     <message>
-        <location filename="../agent_desk/ui/wrap_up_dialog.py" line="28"/>
+        <location filename="../agent_desk/ui/wrap_up_dialog.py" line="28" />
         <source>Close chat with %1</source>
         <translation>结束与 %1 的会话</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/wrap_up_dialog.py" line="29"/>
+        <location filename="../agent_desk/ui/wrap_up_dialog.py" line="29" />
         <source>&amp;Wrap-up code:</source>
         <translation>小结类型(&amp;W):</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/wrap_up_dialog.py" line="31"/>
+        <location filename="../agent_desk/ui/wrap_up_dialog.py" line="31" />
         <source>Wrap-up code</source>
         <translation>小结类型</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/wrap_up_dialog.py" line="39"/>
+        <location filename="../agent_desk/ui/wrap_up_dialog.py" line="39" />
         <source>&amp;Close chat</source>
         <translation>结束会话(&amp;C)</translation>
     </message>
@@ -2144,47 +2168,47 @@
 <context>
     <name>self.manager</name>
     <message>
-        <location filename="../agent_desk/ui/phrase_edits.py" line="73"/>
+        <location filename="../agent_desk/ui/phrase_edits.py" line="73" />
         <source>Phrase saved.</source>
         <translation>短语已保存。</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/phrase_edits.py" line="77"/>
+        <location filename="../agent_desk/ui/phrase_edits.py" line="77" />
         <source>Phrase deleted.</source>
         <translation>短语已删除。</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/phrase_edits.py" line="87"/>
+        <location filename="../agent_desk/ui/phrase_edits.py" line="87" />
         <source>Moved.</source>
         <translation>已移动。</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/phrase_edits.py" line="93"/>
+        <location filename="../agent_desk/ui/phrase_edits.py" line="93" />
         <source>At most nine phrases can be pinned (Alt+1…9).</source>
         <translation>最多只能置顶九条短语(Alt+1…9)。</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/phrase_edits.py" line="96"/>
+        <location filename="../agent_desk/ui/phrase_edits.py" line="96" />
         <source>Pins saved.</source>
         <translation>置顶已保存。</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/phrase_edits.py" line="100"/>
+        <location filename="../agent_desk/ui/phrase_edits.py" line="100" />
         <source>Greeting saved: F2 sends it.</source>
         <translation>欢迎语已保存:按 F2 发送。</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/phrase_edits.py" line="108"/>
+        <location filename="../agent_desk/ui/phrase_edits.py" line="108" />
         <source>Nothing imported: %1</source>
         <translation>未导入任何短语:%1</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/phrase_edits.py" line="117"/>
+        <location filename="../agent_desk/ui/phrase_edits.py" line="117" />
         <source>Imported %1 phrases.</source>
         <translation>已导入 %1 条短语。</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/phrase_edits.py" line="123"/>
+        <location filename="../agent_desk/ui/phrase_edits.py" line="123" />
         <source>Exported %1 phrases.</source>
         <translation>已导出 %1 条短语。</translation>
     </message>

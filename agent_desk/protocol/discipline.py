@@ -16,6 +16,27 @@ Note = Annotated[str, msgspec.Meta(max_length=500)]
 DEFAULT_ESCALATION_REASONS = ["product_expert", "after_sales", "complaint", "technical", "other"]
 
 
+class RubricItemSpec(msgspec.Struct, kw_only=True):
+    """One item of the QC rubric: points deducted from a base of 100, up to a maximum."""
+
+    code: ReasonCode
+    name_zh: Annotated[str, msgspec.Meta(min_length=1, max_length=32)]
+    name_en: Annotated[str, msgspec.Meta(min_length=1, max_length=64)]
+    max_deduction: Annotated[int, msgspec.Meta(ge=1, le=100)]
+
+
+DEFAULT_RUBRIC_SPEC = [
+    ("attitude", "服务态度", "Attitude", 30),
+    ("speed", "响应速度", "Speed", 30),
+    ("phrasing", "用语规范", "Standard phrasing", 20),
+    ("accuracy", "业务准确性", "Accuracy", 40),
+]
+
+
+def _default_rubric() -> list[RubricItemSpec]:
+    return [RubricItemSpec(code=c, name_zh=z, name_en=e, max_deduction=m) for c, z, e, m in DEFAULT_RUBRIC_SPEC]
+
+
 class TeamSettings(msgspec.Struct, kw_only=True):
     """Team-wide rules, set by leads and admins on the server."""
 
@@ -41,6 +62,10 @@ class TeamSettings(msgspec.Struct, kw_only=True):
     overflow_assistant: bool = False
     """Human first: the assistant answers only when every agent is full and a customer has waited."""
     overflow_after_seconds: Seconds = 60.0
+    qc_rubric: Annotated[list[RubricItemSpec], msgspec.Meta(min_length=1, max_length=20)] = msgspec.field(
+        default_factory=_default_rubric
+    )
+    """The QC rubric leads score with (and trainers, in practice)."""
 
 
 class GetSettings(_Request, tag="get_settings"):

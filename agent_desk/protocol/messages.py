@@ -97,6 +97,7 @@ from agent_desk.protocol.content import (
 )
 from agent_desk.protocol.discipline import (
     DEFAULT_ESCALATION_REASONS,
+    DEFAULT_RUBRIC_SPEC,
     AgentStats,
     CancelEscalation,
     Escalate,
@@ -108,6 +109,7 @@ from agent_desk.protocol.discipline import (
     Note,
     Ratio,
     ReasonCode,
+    RubricItemSpec,
     SaveSettings,
     Seconds,
     SendBack,
@@ -291,6 +293,7 @@ __all__ = [
     "CHAT_HANDLING_ROLES",
     "CLIENT_TYPES",
     "DEFAULT_ESCALATION_REASONS",
+    "DEFAULT_RUBRIC_SPEC",
     "RATING_LABELS_EN",
     "RATING_LABELS_ZH",
     "SERVER_TYPES",
@@ -410,6 +413,7 @@ __all__ = [
     "Resumed",
     "Role",
     "RoomId",
+    "RubricItemSpec",
     "SaveArticle",
     "SavePhrase",
     "SaveScenario",

@@ -78,7 +78,7 @@ class Server:
         self.escalations = EscalationService(self.service, Escalations(self.db, self.clock), self.settings)
         discipline = DisciplineHandlers(self.settings, self.metrics, self.escalations)
         self.practice = PracticeService(
-            self.service, PracticeStore(self.db, self.clock, self.conversations), self.metrics
+            self.service, PracticeStore(self.db, self.clock, self.conversations), self.metrics, self.settings.rubric
         )
         practice = PracticeHandlers(self.practice)
         self.handlers = Handlers(self.service, self.close_user_sockets, content, discipline, practice)

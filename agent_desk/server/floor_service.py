@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import time
 
-from agent_desk.domain.qc import ScoreError, suggested_speed_deduction, total
+from agent_desk.domain.qc import RubricItem, ScoreError, suggested_speed_deduction, total
 from agent_desk.domain.response import RatioBand, RatioHint, qa_ratio, ratio_hint
 from agent_desk.protocol.codec import ProtocolError
 from agent_desk.protocol.errors import ErrorCode
@@ -291,7 +291,7 @@ class QcService:
             raise fail(ErrorCode.INVALID_STATE, "a chat is scored after it closes")
         if conv.agent is None:
             raise fail(ErrorCode.INVALID_STATE, "nobody answered this chat: there is no one to score")
-        points = _total(deductions)
+        points = _total(deductions, self.settings.rubric())
         score = self.store.save(
             conv.id, conv.agent, lead.username, deductions, points, comments.strip(), self.measure(conv)
         )
@@ -332,7 +332,7 @@ class QcService:
             raise fail(ErrorCode.BAD_FRAME, "upholding keeps the deductions: send none, or accept false to revise")
         if not accept and deductions is None:
             raise fail(ErrorCode.BAD_FRAME, "revising a score needs its new deductions")
-        revised = None if deductions is None else (deductions, _total(deductions))
+        revised = None if deductions is None else (deductions, _total(deductions, self.settings.rubric()))
         self.store.resolve(score, note.strip(), revised)
         self._tell_agent(score)
 
@@ -342,9 +342,9 @@ class QcService:
             peer.push(frame)
 
 
-def _total(deductions: dict[str, int]) -> int:
+def _total(deductions: dict[str, int], rubric: tuple[RubricItem, ...]) -> int:
     try:
-        return total(deductions)
+        return total(deductions, rubric)
     except ScoreError as exc:
         raise fail(ErrorCode.BAD_FRAME, str(exc)) from None
 

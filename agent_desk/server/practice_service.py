@@ -11,8 +11,9 @@ the score, but leaves practice out of every production figure.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 
-from agent_desk.domain.qc import ScoreError, total
+from agent_desk.domain.qc import DEFAULT_RUBRIC, RubricItem, ScoreError, total
 from agent_desk.protocol.codec import ProtocolError
 from agent_desk.protocol.errors import ErrorCode
 from agent_desk.protocol.messages import (
@@ -44,10 +45,18 @@ def fail(code: ErrorCode, message: str) -> ProtocolError:
 
 
 class PracticeService:
-    def __init__(self, chats: ChatService, store: PracticeStore, metrics: ResponseMetrics) -> None:
+    def __init__(
+        self,
+        chats: ChatService,
+        store: PracticeStore,
+        metrics: ResponseMetrics,
+        rubric: Callable[[], tuple[RubricItem, ...]] = lambda: DEFAULT_RUBRIC,
+    ) -> None:
         self.chats = chats
         self.store = store
         self.metrics = metrics
+        self._rubric = rubric
+        """The team's QC rubric: trainees are scored the way they will be at work."""
         chats.practice_info = self.describe
 
     def restore(self) -> None:
@@ -165,7 +174,7 @@ class PracticeService:
         if member is None:
             raise fail(ErrorCode.NOT_FOUND, f"no trainee {trainee} in practice room {room_id}")
         try:
-            points = total(deductions)
+            points = total(deductions, self._rubric())
         except ScoreError as exc:
             raise fail(ErrorCode.BAD_FRAME, str(exc)) from None
         conv = self.chats.floor.open.get(member.conversation_id) or self.chats.store.get(member.conversation_id)

@@ -6,6 +6,7 @@ import sqlite3
 
 import msgspec
 
+from agent_desk.domain.qc import RubricItem
 from agent_desk.domain.response import RatioBand, ResponseTargets
 from agent_desk.protocol.messages import TeamSettings
 
@@ -35,6 +36,9 @@ class TeamSettingsStore:
             raise ValueError("the 答问比 target must lie inside its band (low <= target <= high)")
         if len(set(settings.escalation_reasons)) != len(settings.escalation_reasons):
             raise ValueError("escalation reasons must be unique")
+        codes = [item.code for item in settings.qc_rubric]
+        if len(set(codes)) != len(codes):
+            raise ValueError("QC rubric item codes must be unique")
         stored = msgspec.structs.replace(settings, shop_name="")
         with self._db:
             self._db.execute(
@@ -55,6 +59,10 @@ class TeamSettingsStore:
         return ResponseTargets(
             settings.first_response_seconds, settings.next_response_seconds, settings.automatic_stops_clock
         )
+
+    def rubric(self) -> tuple[RubricItem, ...]:
+        """The team's QC rubric as the domain rules take it."""
+        return tuple(RubricItem(i.code, i.name_zh, i.name_en, i.max_deduction) for i in self._rules().qc_rubric)
 
     def band(self) -> RatioBand:
         settings = self._rules()

@@ -18,6 +18,7 @@ from agent_desk.client.chats import ChatBook, ChatRecord, Delivery
 from agent_desk.client.connection import ConnectionLost, RequestFailed
 from agent_desk.client.outbox import OutboxEntry
 from agent_desk.client.session import DeskSession, NotConnected, SessionState
+from agent_desk.domain.qc import RubricItem
 from agent_desk.domain.response import RatioBand, ResponseTargets
 from agent_desk.protocol.messages import (
     AgentStats,
@@ -279,6 +280,8 @@ class Desk(QObject):
         self.watch.band = RatioBand(settings.ratio_target, settings.ratio_low, settings.ratio_high)
         self.escalations.reasons = list(settings.escalation_reasons)
         self.practice.targets = self.watch.targets
+        rubric = tuple(RubricItem(i.code, i.name_zh, i.name_en, i.max_deduction) for i in settings.qc_rubric)
+        self.practice.rubric = self.floor.rubric = rubric
         for record in self.book.records.values():
             record.targets = self.watch.targets
 

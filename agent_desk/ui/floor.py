@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction, QKeySequence
 
 from agent_desk.client.chats import ChatBook
 from agent_desk.client.session import DeskSession
+from agent_desk.domain.qc import DEFAULT_RUBRIC, RubricItem
 from agent_desk.protocol.messages import (
     Appeal,
     ChatState,
@@ -43,7 +44,7 @@ from agent_desk.protocol.messages import (
     Whisper,
     WhisperNote,
 )
-from agent_desk.ui.floor_windows import DashboardWindow, LiveChatsWindow, QcHistory, WhisperDialog
+from agent_desk.ui.floor_windows import DashboardWindow, LiveChatsWindow, QcHistory, WhisperDialog, qc_csv
 from agent_desk.ui.main_window import MainWindow
 from agent_desk.ui.notifier import Notifier
 from agent_desk.ui.practice_dialogs import ScoreDialog
@@ -80,6 +81,8 @@ class Floor(QObject):
         self.live: LiveChatsWindow | None = None
         self.dashboard: DashboardWindow | None = None
         self.dialog: Any = None
+        self.rubric: tuple[RubricItem, ...] = DEFAULT_RUBRIC
+        """The team's QC rubric, from the server's settings."""
         self._timer = QTimer(self)
         self._timer.setInterval(REFRESH_MS)
         self._timer.timeout.connect(self._tick)
@@ -242,7 +245,7 @@ class Floor(QObject):
             return
         item = reply.items[0]
         title = self.tr("QC: %1 with %2").replace("%1", item.agent_name).replace("%2", item.customer_name)
-        sheet = ScoreDialog(title, item.suggested.get("speed", 0), measured_text(item), self.window)
+        sheet = ScoreDialog(title, item.suggested.get("speed", 0), measured_text(item), self.window, self.rubric)
         sheet.chosen.connect(
             lambda deductions, comments: self.spawn(self._score(item.conversation_id, deductions, comments))
         )
@@ -261,7 +264,12 @@ class Floor(QObject):
         history = QcHistory(reply.scores, user is not None and user.role in LEADS, self.window)
         history.appeal_requested.connect(lambda sid, reason: self.spawn(self._appeal(sid, reason)))
         history.resolve_requested.connect(lambda sid, accept, note: self.spawn(self._resolve(sid, accept, note)))
+        history.export_requested.connect(lambda path: self.spawn(self._export_scores(path, reply.scores)))
         self._show(history)
+
+    async def _export_scores(self, path: str, scores: list[Any]) -> None:
+        await asyncio.to_thread(Path(path).write_text, qc_csv(scores), encoding="utf-8")
+        self.notifier.announce(self.tr("Exported %1 QC scores").replace("%1", str(len(scores))))
 
     async def _appeal(self, score_id: int, reason: str) -> None:
         await self.session.request(Appeal(id=self.session.new_id(), score_id=score_id, reason=reason), Ok)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import time
 from collections.abc import Callable
 from typing import Any
@@ -91,11 +93,20 @@ class LiveChatsWindow(QDialog):
         self.filter.currentIndexChanged.connect(lambda _i: self.proxy.set_flag(self.filter.currentData()))
         label = QLabel(self.tr("&Flag:"), self)
         label.setBuddy(self.filter)
+        self.sort = QComboBox(self)
+        self.sort.setAccessibleName(self.tr("Sort by column"))
+        for column, (header, _getter) in enumerate(self.model.columns):
+            self.sort.addItem(header, column)
+        self.sort.activated.connect(
+            lambda _i: self.table.sortByColumn(int(self.sort.currentData()), Qt.SortOrder.DescendingOrder)
+        )
+        sort_label = QLabel(self.tr("S&ort:"), self)
+        sort_label.setBuddy(self.sort)
         self.count = QLabel(self)
         refresh = QPushButton(self.tr("&Refresh"), self)
         refresh.clicked.connect(self.refresh_requested)
         row = QHBoxLayout()
-        for widget in (label, self.filter, self.count, refresh):
+        for widget in (label, self.filter, sort_label, self.sort, self.count, refresh):
             row.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.addLayout(row)
@@ -253,11 +264,24 @@ class DashboardWindow(QDialog):
         self.frt_chart.setChart(histogram)
 
 
+def qc_csv(scores: list[QcScoreInfo]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    codes = sorted({code for score in scores for code in score.deductions})
+    writer.writerow(["scored_at", "agent", "lead", "conversation", "total", *codes, "appeal", "comments"])
+    for s in scores:
+        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(s.scored_at))
+        points = [s.deductions.get(code, 0) for code in codes]
+        writer.writerow([when, s.agent, s.lead, s.conversation_id, s.total, *points, s.appeal, s.comments])
+    return out.getvalue()
+
+
 class QcHistory(QDialog):
-    """QC scores, newest first; agents appeal, leads resolve."""
+    """QC scores, newest first; agents appeal, leads resolve; Export writes CSV."""
 
     appeal_requested = Signal(int, str)
     resolve_requested = Signal(int, bool, str)
+    export_requested = Signal(str)
 
     def __init__(self, scores: list[QcScoreInfo], can_resolve: bool, parent: Any = None) -> None:
         super().__init__(parent)
@@ -282,8 +306,13 @@ class QcHistory(QDialog):
             appeal.clicked.connect(self._appeal)
         close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
         close.clicked.connect(self.accept)
+        self.path = QLineEdit("qc_scores.csv", self)
+        self.path.setAccessibleName(self.tr("CSV file to export to"))
+        export = buttons.addButton(self.tr("&Export CSV"), QDialogButtonBox.ButtonRole.ActionRole)
+        export.clicked.connect(lambda: self.export_requested.emit(self.path.text().strip()))
         layout = QVBoxLayout(self)
         layout.addWidget(self.list)
+        layout.addWidget(self.path)
         layout.addWidget(QLabel(self.tr("&Reason or note:"), self))
         layout.addWidget(self.reason)
         layout.addWidget(buttons)

@@ -12,7 +12,7 @@ from PySide6.QtGui import QAction, QKeySequence
 
 from agent_desk.client.connection import RequestFailed
 from agent_desk.client.session import DeskSession
-from agent_desk.domain.qc import suggested_speed_deduction
+from agent_desk.domain.qc import DEFAULT_RUBRIC, RubricItem, suggested_speed_deduction
 from agent_desk.domain.response import ResponseTargets
 from agent_desk.protocol.messages import (
     ClosePractice,
@@ -64,6 +64,7 @@ class Practice(QObject):
         self.console: PracticeConsole | None = None
         self.dialog: Any = None
         self.targets = ResponseTargets()
+        self.rubric: tuple[RubricItem, ...] = DEFAULT_RUBRIC
         menu = window.menuBar().addMenu(self.tr("&Practice"))
         self.open_action = self._add(menu, self.tr("&Open a practice room…"), "Ctrl+Shift+P", self.open_room)
         self.scenario_action = self._add(menu, self.tr("&New scenario…"), "", lambda: self.edit_scenario(None))
@@ -152,7 +153,7 @@ class Practice(QObject):
             clock.first_response, clock.average_response, self.targets.first_seconds, self.targets.next_seconds
         )
         measured = tile.figures.text()
-        dialog = ScoreDialog(tile.member.display_name, suggestion, measured, self.window)
+        dialog = ScoreDialog(tile.member.display_name, suggestion, measured, self.window, self.rubric)
         room_id = console.room.room_id
         dialog.chosen.connect(
             lambda deductions, comments: self.spawn(self._send_score(room_id, trainee, deductions, comments))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import time
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from agent_desk.domain.qc import DEFAULT_RUBRIC, total
+from agent_desk.domain.qc import DEFAULT_RUBRIC, RubricItem, total
 from agent_desk.protocol.messages import (
     Event,
     EventKind,
@@ -102,14 +103,22 @@ class ScoreDialog(QDialog):
 
     chosen = Signal(dict, str)
 
-    def __init__(self, trainee_name: str, speed_suggestion: int, measured: str, parent: Any = None) -> None:
+    def __init__(
+        self,
+        trainee_name: str,
+        speed_suggestion: int,
+        measured: str,
+        parent: Any = None,
+        rubric: Sequence[RubricItem] = DEFAULT_RUBRIC,
+    ) -> None:
         super().__init__(parent)
+        self.rubric = tuple(rubric)
         self.setWindowTitle(self.tr("Score %1").replace("%1", trainee_name))
         self.items: dict[str, QSpinBox] = {}
         self.total = QLabel(self)
         self.total.setAccessibleName(self.tr("Total score"))
         form = QFormLayout()
-        for item in DEFAULT_RUBRIC:
+        for item in self.rubric:
             box = QSpinBox(self)
             box.setRange(0, item.max_deduction)
             box.setSuffix(self.tr(" points off"))
@@ -118,7 +127,8 @@ class ScoreDialog(QDialog):
             box.valueChanged.connect(self._update_total)
             form.addRow(f"{name} (≤{item.max_deduction}):", box)
             self.items[item.code] = box
-        self.items["speed"].setValue(speed_suggestion)
+        if "speed" in self.items:
+            self.items["speed"].setValue(speed_suggestion)
         self.measured = QLabel(measured, self)
         self.comments = QPlainTextEdit(self)
         self.comments.setTabChangesFocus(True)
@@ -138,7 +148,7 @@ class ScoreDialog(QDialog):
         return {code: box.value() for code, box in self.items.items()}
 
     def _update_total(self) -> None:
-        self.total.setText(self.tr("Total: %1 / 100").replace("%1", str(total(self.deductions()))))
+        self.total.setText(self.tr("Total: %1 / 100").replace("%1", str(total(self.deductions(), self.rubric))))
 
     def _accept(self) -> None:
         self.chosen.emit(self.deductions(), self.comments.toPlainText().strip())

@@ -26,6 +26,7 @@ from agent_desk.protocol.messages import (
     EventKind,
     EventsPage,
     FetchEvents,
+    GetSettings,
     ListLiveChats,
     ListQcScores,
     LiveChat,
@@ -44,11 +45,13 @@ from agent_desk.protocol.messages import (
     Rate,
     ResolveAppeal,
     Role,
+    RubricItemSpec,
     SaveSettings,
     ScoreChat,
     ServerMessage,
     SetStatus,
     SettingsChanged,
+    SettingsReply,
     TeamSettings,
     TypingNotice,
     UnwatchChat,
@@ -418,4 +421,25 @@ async def test_agents_cannot_supervise_and_read_only_their_own_scores(tmp_path: 
         mine = await lead.request(ListQcScores(id="16", agent="mei"), QcScores)
         assert msgspec.structs.astuple(mine.scores[0]) == msgspec.structs.astuple(score)
         for conn in (agent, lead, shopper, jun, specialist):
+            await conn.close()
+
+
+async def test_the_qc_rubric_is_a_team_setting(tmp_path: Path) -> None:
+    clock = ManualClock(NOON)
+    async with serving(make_config(tmp_path), clock) as server:
+        agent = await staff(server, "mei")
+        lead = await staff(server, "lin", Role.LEAD)
+        shopper, first = await customer(server, "小张")
+        (one,) = await served_chats(agent, shopper, first, 1, clock)
+        settings = (await lead.request(GetSettings(id="g"), SettingsReply)).settings
+        settings.qc_rubric = [
+            RubricItemSpec(code="empathy", name_zh="共情", name_en="Empathy", max_deduction=50),
+            RubricItemSpec(code="accuracy", name_zh="业务准确性", name_en="Accuracy", max_deduction=50),
+        ]
+        await lead.request(SaveSettings(id="s", settings=settings), Ok)
+        await refused(lead, ScoreChat(id="x", conversation_id=one, deductions={"speed": 5}), ErrorCode.BAD_FRAME)
+        await lead.request(ScoreChat(id="y", conversation_id=one, deductions={"empathy": 45}), Ok)
+        score = (await agent.next_event(QcScoreChanged, timeout())).score
+        assert score.total == 55
+        for conn in (agent, lead, shopper):
             await conn.close()
