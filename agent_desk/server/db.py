@@ -286,6 +286,29 @@ _V7_FLOOR = """
         CREATE INDEX conversations_closed ON conversations(closed_at) WHERE closed_at IS NOT NULL;
 """
 
+# English words get a word index: matching them as chains of trigrams made
+# suggestions for English messages slow (bench: knowledge_search suggest_en).
+_V8_WORDS = """
+        CREATE VIRTUAL TABLE article_words USING fts5(
+            title, body, tags, content='articles', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+        );
+        INSERT INTO article_words(article_words, rank) VALUES ('rank', 'bm25(4.0, 1.0, 2.0)');
+        CREATE TRIGGER article_words_insert AFTER INSERT ON articles BEGIN
+            INSERT INTO article_words(rowid, title, body, tags) VALUES (new.id, new.title, new.body, new.tags);
+        END;
+        CREATE TRIGGER article_words_delete AFTER DELETE ON articles BEGIN
+            INSERT INTO article_words(article_words, rowid, title, body, tags)
+                VALUES ('delete', old.id, old.title, old.body, old.tags);
+        END;
+        CREATE TRIGGER article_words_update AFTER UPDATE ON articles BEGIN
+            INSERT INTO article_words(article_words, rowid, title, body, tags)
+                VALUES ('delete', old.id, old.title, old.body, old.tags);
+            INSERT INTO article_words(rowid, title, body, tags) VALUES (new.id, new.title, new.body, new.tags);
+        END;
+        INSERT INTO article_words(article_words) VALUES ('rebuild');
+        CREATE VIRTUAL TABLE article_words_vocab USING fts5vocab(article_words, 'row');
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     _V1_BASE,
     _V2_PARTICIPANTS,
@@ -294,6 +317,7 @@ MIGRATIONS: tuple[str, ...] = (
     _V5_DISCIPLINE,
     _V6_PRACTICE,
     _V7_FLOOR,
+    _V8_WORDS,
 )
 """SQL scripts, one per schema version. Append only: never edit a released one."""
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -316,8 +316,11 @@ class Knowledge:
         """
         trigrams = self._counts.get("articles_fts_vocab", {})
         pieces = self._counts.get("article_grams_vocab", {})
+        words = self._counts.get("article_words_vocab", {})
         for text in texts:
             folded = _fold(text)
+            for word in _ENGLISH_WORD.findall(folded):
+                words.pop(word, None)
             for start in range(len(folded) - 2):
                 trigrams.pop(folded[start : start + 3], None)
             for piece in grams(text).split():
@@ -391,13 +394,16 @@ class Knowledge:
         return "rowid DESC"
 
     def _suggest(self, message: str, limit: int) -> tuple[list[int], list[str]]:
-        """Rank by shared 3-character windows and English words (trigram index),
-        plus shared 2-character words (gram index); bm25 scores are summed."""
+        """Rank by shared 3-character windows (trigram index), English words (word
+        index) and 2-character words (gram index); the bm25 scores are summed."""
         windows, pairs, words = message_windows(message), message_pairs(message), english_words(message)
         scores: dict[int, float] = {}
-        present, telling = self._split("articles_fts_vocab", windows, words)
+        present, telling = self._split("articles_fts_vocab", windows)
         if present:
             self._add_scores(scores, "articles_fts", present, telling)
+        present, telling = self._split("article_words_vocab", words)
+        if present:
+            self._add_scores(scores, "article_words", present, telling)
         present, telling = self._split("article_grams_vocab", pairs)
         if present:
             self._add_scores(scores, "article_grams", present, telling)

@@ -376,7 +376,7 @@ def test_a_version_5_file_upgrades_keeping_its_chats_and_figures(tmp_path: Path)
     )
     old.close()
     db = database.open_database(path)
-    assert database.schema_version(db) == database.SCHEMA_VERSION == 7
+    assert database.schema_version(db) == database.SCHEMA_VERSION
     row = db.execute("SELECT first_response, practice_room FROM conversations WHERE id = 'conv_1'").fetchone()
     assert tuple(row) == (2.5, None)
     assert tuple(db.execute("SELECT agent, practice FROM response_rounds").fetchone()) == ("mei", 0)

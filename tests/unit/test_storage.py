@@ -28,7 +28,7 @@ def test_a_version_1_file_is_upgraded_in_place_keeping_its_data(tmp_path: Path) 
     old.close()
 
     db = database.open_database(path)
-    assert database.schema_version(db) == database.SCHEMA_VERSION == 7
+    assert database.schema_version(db) == database.SCHEMA_VERSION == 8
     assert db.execute("SELECT display_name FROM customers").fetchone()[0] == "老顾客"
     participants = db.execute("SELECT conversation_id, username FROM participants").fetchall()
     assert [tuple(r) for r in participants] == [("conv_1", "mei")]
