@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import keyring.backend
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -51,6 +51,13 @@ def type_text(qtbot: QtBot, widget: QWidget, text: str) -> None:
     QTest only simulates ASCII keys; Chinese text arrives from an IME as a
     committed string, so that is what this sends for non-ASCII runs.
     """
+    for number, line in enumerate(text.split("\n")):
+        if number:
+            qtbot.keyClick(widget, Qt.Key.Key_Return)  # QTest has no key for "\n" itself
+        _type_line(qtbot, widget, line)
+
+
+def _type_line(qtbot: QtBot, widget: QWidget, text: str) -> None:
     for run_text, ascii_run in _runs(text):
         if ascii_run:
             qtbot.keyClicks(widget, run_text)

@@ -1528,52 +1528,57 @@
 <context>
     <name>Practice</name>
     <message>
-        <location filename="../agent_desk/ui/practice.py" line="68" />
+        <location filename="../agent_desk/ui/practice.py" line="69" />
         <source>&amp;Practice</source>
         <translation>练习(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/practice.py" line="69" />
+        <location filename="../agent_desk/ui/practice.py" line="70" />
         <source>&amp;Open a practice room…</source>
         <translation>开设练习房间(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/practice.py" line="70" />
+        <location filename="../agent_desk/ui/practice.py" line="71" />
         <source>&amp;New scenario…</source>
         <translation>新建剧本(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/practice.py" line="71" />
+        <location filename="../agent_desk/ui/practice.py" line="73" />
+        <source>&amp;Edit a scenario…</source>
+        <translation>编辑剧本(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/practice.py" line="75" />
         <source>My practice &amp;results…</source>
         <translation>我的练习成绩(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/practice.py" line="113" />
+        <location filename="../agent_desk/ui/practice.py" line="117" />
         <source>Practice room open with %1 trainees</source>
         <translation>练习房间已开设,共 %1 名学员</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/practice.py" line="128" />
+        <location filename="../agent_desk/ui/practice.py" line="132" />
         <source>Practice ended: score each trainee from their tile</source>
         <translation>练习已结束:请在每名学员的卡片上打分</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/practice.py" line="168" />
+        <location filename="../agent_desk/ui/practice.py" line="172" />
         <source>Score saved for %1</source>
         <translation>已保存 %1 的成绩</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/practice.py" line="181" />
+        <location filename="../agent_desk/ui/practice.py" line="185" />
         <source>Your practice was scored %1 of 100 by %2</source>
         <translation>你的练习成绩:%1 分(满分100),评分人 %2</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/practice.py" line="198" />
+        <location filename="../agent_desk/ui/practice.py" line="202" />
         <source>Exported %1 results</source>
         <translation>已导出 %1 条成绩</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/practice.py" line="213" />
+        <location filename="../agent_desk/ui/practice.py" line="223" />
         <source>Scenario saved</source>
         <translation>剧本已保存</translation>
     </message>
@@ -1841,6 +1846,19 @@
         <location filename="../agent_desk/ui/practice_dialogs.py" line="198" />
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioChooser</name>
+    <message>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="330" />
+        <source>Edit a scenario</source>
+        <translation>编辑剧本</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="332" />
+        <source>Scenarios: Enter edits one</source>
+        <translation>剧本:回车编辑</translation>
     </message>
 </context>
 <context>

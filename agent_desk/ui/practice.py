@@ -46,6 +46,7 @@ from agent_desk.ui.practice_dialogs import (
     OpenPracticeDialog,
     ReplayDialog,
     ResultsDialog,
+    ScenarioChooser,
     ScenarioEditor,
     ScoreDialog,
     results_csv,
@@ -68,6 +69,9 @@ class Practice(QObject):
         menu = window.menuBar().addMenu(self.tr("&Practice"))
         self.open_action = self._add(menu, self.tr("&Open a practice room…"), "Ctrl+Shift+P", self.open_room)
         self.scenario_action = self._add(menu, self.tr("&New scenario…"), "", lambda: self.edit_scenario(None))
+        self.edit_action = self._add(
+            menu, self.tr("&Edit a scenario…"), "", lambda: self.spawn(self._choose_scenario())
+        )
         self.results_action = self._add(menu, self.tr("My practice &results…"), "Ctrl+Shift+R", self.show_my_results)
         self.menu = menu
 
@@ -82,7 +86,7 @@ class Practice(QObject):
 
     def role_known(self, role: Role) -> None:
         """Trainers (and leads, admins) run rooms; everybody sees their own results."""
-        for action in (self.open_action, self.scenario_action):
+        for action in (self.open_action, self.scenario_action, self.edit_action):
             action.setVisible(role in TRAINING_ROLES)
 
     # ------------------------------------------------------------ rooms
@@ -196,6 +200,12 @@ class Practice(QObject):
     async def _export(self, path: str, results: list[Any]) -> None:
         await asyncio.to_thread(Path(path).write_text, results_csv(results), encoding="utf-8")
         self.notifier.announce(self.tr("Exported %1 results").replace("%1", str(len(results))))
+
+    async def _choose_scenario(self) -> None:
+        reply = await self.session.request(ListScenarios(id=self.session.new_id()), ScenarioList)
+        chooser = ScenarioChooser(reply.scenarios, self.window)
+        chooser.chosen.connect(self.edit_scenario)
+        self._show(chooser)
 
     def edit_scenario(self, scenario: Any) -> None:
         editor = ScenarioEditor(scenario, self.window)

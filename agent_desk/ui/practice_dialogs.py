@@ -318,3 +318,26 @@ class ScenarioEditor(QDialog):
 
     def show_problem(self, text: str) -> None:
         self.message.setText(text)
+
+
+class ScenarioChooser(QDialog):
+    """Pick a scenario to edit; Enter opens it."""
+
+    chosen = Signal(object)
+
+    def __init__(self, scenarios: list[ScenarioInfo], parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Edit a scenario"))
+        self.list = QListWidget(self)
+        self.list.setAccessibleName(self.tr("Scenarios: Enter edits one"))
+        for scenario in scenarios:
+            item = QListWidgetItem(f"{scenario.title} ({scenario.lang}, {len(scenario.lines)})", self.list)
+            item.setData(DATA_ROLE, scenario)
+        self.list.setCurrentRow(0)
+        self.list.itemActivated.connect(self._choose)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list)
+
+    def _choose(self, item: QListWidgetItem) -> None:
+        self.accept()
+        self.chosen.emit(item.data(DATA_ROLE))

@@ -163,3 +163,32 @@ def test_scenario_steps_scoring_results_and_replay(
         await close_all(trainees, [trainer])
 
     run(qloop, scenario(), units=60)
+
+
+def test_a_trainer_creates_and_edits_a_scenario_in_the_desk(
+    qtbot: QtBot, qapp: QApplication, qloop: asyncio.AbstractEventLoop, desk_server: Server, tmp_path: Path
+) -> None:
+    async def scenario() -> None:
+        (trainer,) = await desks(qapp, tmp_path, desk_server, ["chen"], Role.TRAINER)
+        practice = trainer.desk.practice
+        assert practice.edit_action.isVisible()
+        practice.edit_scenario(None)
+        editor = await wait_until(lambda: practice.dialog)
+        type_text(qtbot, editor.title, "催付练习")
+        type_text(qtbot, editor.script, "我再考虑一下\n- 了解顾客顾虑\n- 不强迫下单")
+        editor._save()
+        stored = await wait_until(lambda: desk_server.db.execute("SELECT id, lines FROM scenarios").fetchone())
+        assert "不强迫下单" in stored["lines"]
+        await practice._choose_scenario()
+        chooser = await wait_until(lambda: practice.dialog if practice.dialog is not editor else None)
+        chooser.list.setFocus()
+        qtbot.keyClick(chooser.list, Qt.Key.Key_Return)
+        editor = await wait_until(lambda: practice.dialog if practice.dialog is not chooser else None)
+        assert editor.title.text() == "催付练习"
+        editor.title.setText("催付练习(改)")
+        editor._save()
+        await wait_until(lambda: desk_server.db.execute("SELECT title FROM scenarios").fetchone()[0] == "催付练习(改)")
+        assert desk_server.db.execute("SELECT COUNT(*) FROM scenarios").fetchone()[0] == 1
+        await trainer.close()
+
+    run(qloop, scenario(), units=30)
