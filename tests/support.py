@@ -27,6 +27,10 @@ UNIT = float(os.environ.get("AGENTDESK_TEST_TIMEOUT_UNIT", "1"))
 """Every timeout in the tests is a multiple of this; raise it on slow machines."""
 
 
+POLL_SECONDS = 0.01
+"""How often wait_until looks at its condition: a poll, not a fixed wait."""
+
+
 def timeout(units: float = 5) -> float:
     return units * UNIT
 
@@ -75,7 +79,7 @@ async def wait_until(condition: Callable[[], T], units: float = 5) -> T:
             return value
         if asyncio.get_running_loop().time() > deadline:
             raise AssertionError("condition not met in time")
-        await asyncio.sleep(0.01)
+        await asyncio.sleep(POLL_SECONDS)
 
 
 class ServerProcess:

@@ -110,7 +110,7 @@ def test_every_article_is_well_formed(article: dict[str, Any]) -> None:
     assert len(article["category"]) <= 32
     assert article["lang"] in ("zh", "en")
     assert isinstance(tags, list)
-    assert 1 <= len(tags) <= 12
+    assert 0 < len(tags) <= 12
     assert all(isinstance(t, str) and 0 < len(t) <= 32 for t in tags)
     # Agents paste articles into chats: nothing in them may look like a placeholder.
     assert not any("{" in s or "}" in s for s in (title, body, *tags))
@@ -159,9 +159,7 @@ def test_facts_agree_between_phrases_and_articles() -> None:
 
 
 def generator() -> ModuleType:
-    path = DEMO_DATA / "build_articles.py"
-    if not path.exists():
-        pytest.skip("the generator is not shipped with an installed package")
+    path = DEMO_DATA.parents[2] / "resources" / "demo_data" / "build_articles.py"
     name = "_agent_desk_demo_build_articles"
     if name in sys.modules:
         return sys.modules[name]

@@ -1,5 +1,5 @@
 # ruff: noqa: E501
-"""Build the demo shop's knowledge base: ``articles.json`` next to this file.
+"""Build the demo shop's knowledge base: agent_desk/server/demo_data/articles.json.
 
 The demo shop is 衣橱与数码旗舰店 (Wardrobe & Gadgets Flagship): apparel ships from the
 Hangzhou warehouse, electronics from the Dongguan warehouse. The knowledge base has two parts:
@@ -11,7 +11,7 @@ Hangzhou warehouse, electronics from the Dongguan warehouse. The knowledge base 
 
 The server loads only the JSON. After editing this file, regenerate it and commit both:
 
-    .venv/bin/python agent_desk/server/demo_data/build_articles.py
+    .venv/bin/python resources/demo_data/build_articles.py
 
 tests/unit/test_demo_data.py checks that the committed JSON is what this script produces.
 Every fact here must agree with the team phrases in phrases.json (cut-off 16:00, ZTO by
@@ -26,7 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-OUTPUT = HERE / "articles.json"
+# The generator lives with the sources of assets; the server ships only its output.
+OUTPUT = HERE.parents[1] / "agent_desk" / "server" / "demo_data" / "articles.json"
 
 CATEGORIES = ("尺码", "材质", "库存", "物流", "退换货", "双11活动", "618活动", "支付与发票", "保修", "商品参数")
 SIZES = ("S", "M", "L", "XL", "XXL")
