@@ -438,17 +438,17 @@
 <context>
     <name>DeskApp</name>
     <message>
-        <location filename="../agent_desk/ui/app.py" line="141" />
+        <location filename="../agent_desk/ui/app.py" line="145" />
         <source>Cannot reach the server: %1</source>
         <translation>无法连接服务器:%1</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/app.py" line="147" />
+        <location filename="../agent_desk/ui/app.py" line="151" />
         <source>No usable system keyring was found, so your session is kept in memory only: you will need to log in again next time. Your password is never stored.</source>
         <translation>没有找到可用的系统钥匙串,登录会话只保存在内存中:下次需要重新登录。密码从不保存。</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/app.py" line="195" />
+        <location filename="../agent_desk/ui/app.py" line="206" />
         <source>Language saved. Restart the desk to translate every open window.</source>
         <translation>语言已保存。重启工作台后所有窗口都会切换。</translation>
     </message>
@@ -1993,59 +1993,84 @@
 <context>
     <name>SettingsMenu</name>
     <message>
-        <location filename="../agent_desk/ui/settings_menu.py" line="34" />
+        <location filename="../agent_desk/ui/settings_menu.py" line="39" />
         <source>Play &amp;sounds</source>
         <translation>播放提示音(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/settings_menu.py" line="35" />
+        <location filename="../agent_desk/ui/settings_menu.py" line="40" />
         <source>&amp;Taskbar alerts</source>
         <translation>任务栏提醒(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/settings_menu.py" line="38" />
+        <location filename="../agent_desk/ui/settings_menu.py" line="43" />
         <source>Screen-reader &amp;announcements</source>
         <translation>读屏播报(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/settings_menu.py" line="43" />
+        <location filename="../agent_desk/ui/settings_menu.py" line="49" />
         <source>&amp;Language</source>
         <translation>界面语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/settings_menu.py" line="45" />
+        <location filename="../agent_desk/ui/settings_menu.py" line="51" />
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/settings_menu.py" line="73" />
+        <location filename="../agent_desk/ui/settings_menu.py" line="79" />
         <source>Show response &amp;countdown</source>
         <translation>显示响应倒计时(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/settings_menu.py" line="77" />
+        <location filename="../agent_desk/ui/settings_menu.py" line="83" />
         <source>答问比 &amp;hints</source>
         <translation>答问比提示(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/settings_menu.py" line="80" />
+        <location filename="../agent_desk/ui/settings_menu.py" line="86" />
         <source>&amp;Flash the taskbar when a reply is late</source>
         <translation>回复超时时闪烁任务栏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/settings_menu.py" line="85" />
+        <location filename="../agent_desk/ui/settings_menu.py" line="91" />
         <source>Order tabs by &amp;urgency</source>
         <translation>按紧急程度排列标签页(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/settings_menu.py" line="87" />
+        <location filename="../agent_desk/ui/settings_menu.py" line="93" />
         <source>&amp;Lengthen my timers</source>
         <translation>延长我的计时(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/settings_menu.py" line="90" />
+        <location filename="../agent_desk/ui/settings_menu.py" line="96" />
         <source>%1×</source>
         <translation>%1 倍</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/settings_menu.py" line="107" />
+        <source>T&amp;heme</source>
+        <translation>主题(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/settings_menu.py" line="110" />
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/settings_menu.py" line="111" />
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/settings_menu.py" line="112" />
+        <source>High contrast</source>
+        <translation>高对比度</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/settings_menu.py" line="120" />
+        <source>Te&amp;xt size</source>
+        <translation>文字大小(&amp;X)</translation>
     </message>
 </context>
 <context>

@@ -35,6 +35,7 @@ from agent_desk.ui.notifier import Notifier
 from agent_desk.ui.session_bridge import SessionBridge
 from agent_desk.ui.settings import DeskSettings
 from agent_desk.ui.settings_menu import fill_settings_menu
+from agent_desk.ui.themes import apply_text_size, apply_theme
 
 DEMO_URL = "ws://127.0.0.1:8765/ws"
 DEMO_USER = ("agent", "agent")
@@ -73,6 +74,9 @@ class DeskApp:
         self.keyring_problem: str | None = None
         self._connector = connector
         self._server_clock = server_clock
+        app = QApplication.instance()
+        font = app.font() if isinstance(app, QApplication) else None
+        self._base_points = font.pointSizeF() if font is not None and font.pointSizeF() > 0 else 10.0
 
     async def run(self) -> int:
         login = await self._first_login()
@@ -162,7 +166,7 @@ class DeskApp:
         window = MainWindow(login.username)
         notifier = Notifier(self.settings, window, window)
         self.desk = desk = Desk(window, notifier, bridge, session, book, clock=self._server_clock)
-        fill_settings_menu(window.settings_menu, self.settings, self._switch_language)
+        fill_settings_menu(window.settings_menu, self.settings, self._switch_language, self.apply_look)
         ended: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
         window.closed.connect(lambda: ended.done() or ended.set_result(False))
         desk.signed_out.connect(lambda _detail: ended.done() or ended.set_result(True))
@@ -179,6 +183,13 @@ class DeskApp:
             window.hide()
             window.deleteLater()
             self.desk = None
+
+    def apply_look(self) -> None:
+        """The saved theme and text size, on every window at once."""
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, self.settings.theme)
+            apply_text_size(app, self.settings.text_size, self._base_points)
 
     def request_quit(self) -> None:
         """End the app as closing the window would (Ctrl+C in a terminal, SIGTERM)."""
@@ -232,6 +243,7 @@ def main(argv: list[str] | None = None) -> int:
     translations.install(args.lang or settings.language)
     data_dir = ensure_private_dir(args.data_dir or user_data_dir())
     desk_app = DeskApp(settings, CredentialStore(), translations, data_dir, demo=args.demo, server=args.server)
+    desk_app.apply_look()
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     for signum in (signal.SIGINT, signal.SIGTERM):

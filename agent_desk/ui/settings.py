@@ -93,6 +93,23 @@ class DeskSettings:
     def order_by_urgency(self, on: bool) -> None:
         self._set("timers/order_by_urgency", on)
 
+    # look: theme and text size (the same settings for every window)
+    @property
+    def theme(self) -> str:
+        return str(self._store.value("look/theme", "light"))
+
+    @theme.setter
+    def theme(self, name: str) -> None:
+        self._set("look/theme", name)
+
+    @property
+    def text_size(self) -> int:
+        return max(100, min(200, int(self._store.value("look/text_size", 100))))
+
+    @text_size.setter
+    def text_size(self, percent: int) -> None:
+        self._set("look/text_size", max(100, min(200, percent)))
+
     # language: "" follows the system
     @property
     def language(self) -> str:

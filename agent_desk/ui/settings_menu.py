@@ -21,7 +21,12 @@ def _toggle(menu: QMenu, text: str, checked: bool, apply: Callable[[bool], None]
     return action
 
 
-def fill_settings_menu(menu: QMenu, settings: DeskSettings, on_language: Callable[[str], None]) -> None:
+def fill_settings_menu(
+    menu: QMenu,
+    settings: DeskSettings,
+    on_language: Callable[[str], None],
+    on_look: Callable[[], None] = lambda: None,
+) -> None:
     def set_sound(on: bool) -> None:
         settings.sound_enabled = on
 
@@ -40,6 +45,7 @@ def fill_settings_menu(menu: QMenu, settings: DeskSettings, on_language: Callabl
         set_announce,
     )
     _timer_items(menu, settings)
+    _look_items(menu, settings, on_look)
     languages = menu.addMenu(QCoreApplication.translate("SettingsMenu", "&Language"))
     group = QActionGroup(languages)
     choices = [("", QCoreApplication.translate("SettingsMenu", "Follow the system")), *LANGUAGES.items()]
@@ -93,3 +99,30 @@ def _timer_items(menu: QMenu, settings: DeskSettings) -> None:
         action.triggered.connect(lambda _checked=False, f=factor: setattr(settings, "countdown_multiplier", float(f)))
         group.addAction(action)
         longer.addAction(action)
+
+
+def _look_items(menu: QMenu, settings: DeskSettings, on_look: Callable[[], None]) -> None:
+    """Theme and text size: applied at once to every window."""
+    menu.addSeparator()
+    themes = menu.addMenu(QCoreApplication.translate("SettingsMenu", "T&heme"))
+    group = QActionGroup(themes)
+    for code, label in (
+        ("light", QCoreApplication.translate("SettingsMenu", "Light")),
+        ("dark", QCoreApplication.translate("SettingsMenu", "Dark")),
+        ("high_contrast", QCoreApplication.translate("SettingsMenu", "High contrast")),
+    ):
+        action = QAction(label, themes)
+        action.setCheckable(True)
+        action.setChecked(settings.theme == code)
+        action.triggered.connect(lambda _checked=False, c=code: (setattr(settings, "theme", c), on_look()))
+        group.addAction(action)
+        themes.addAction(action)
+    sizes = menu.addMenu(QCoreApplication.translate("SettingsMenu", "Te&xt size"))
+    size_group = QActionGroup(sizes)
+    for percent in (100, 125, 150, 175, 200):
+        action = QAction(f"{percent}%", sizes)
+        action.setCheckable(True)
+        action.setChecked(settings.text_size == percent)
+        action.triggered.connect(lambda _checked=False, p=percent: (setattr(settings, "text_size", p), on_look()))
+        size_group.addAction(action)
+        sizes.addAction(action)
