@@ -370,67 +370,67 @@
 <context>
     <name>Desk</name>
     <message>
-        <location filename="../agent_desk/ui/desk.py" line="142" />
+        <location filename="../agent_desk/ui/desk.py" line="144" />
         <source>Not connected: try again when the connection is back.</source>
         <translation>未连接:请在连接恢复后重试。</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/desk.py" line="213" />
+        <location filename="../agent_desk/ui/desk.py" line="215" />
         <source>PRACTICE with %1: not a real customer</source>
         <translation>练习(带教 %1):不是真实顾客</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/desk.py" line="214" />
+        <location filename="../agent_desk/ui/desk.py" line="216" />
         <source>Practice chat from %1</source>
         <translation>来自 %1 的练习会话</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/desk.py" line="217" />
+        <location filename="../agent_desk/ui/desk.py" line="219" />
         <source>New chat from %1</source>
         <translation>%1 发起了新会话</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/desk.py" line="256" />
+        <location filename="../agent_desk/ui/desk.py" line="258" />
         <source>%1 says: %2</source>
         <translation>%1 说:%2</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/desk.py" line="259" />
+        <location filename="../agent_desk/ui/desk.py" line="261" />
         <source>%1 left the chat</source>
         <translation>%1 已离开会话</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/desk.py" line="299" />
+        <location filename="../agent_desk/ui/desk.py" line="301" />
         <source>The chat with %1 moved to another agent</source>
         <translation>与 %1 的会话已转给其他客服</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/desk.py" line="306" />
+        <location filename="../agent_desk/ui/desk.py" line="308" />
         <source>Connection lost. Reconnecting… Your unsent messages are kept.</source>
         <translation>连接已断开,正在重连…未发出的消息已保存。</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/desk.py" line="310" />
+        <location filename="../agent_desk/ui/desk.py" line="312" />
         <source>Your session has ended: please log in again. (%1)</source>
         <translation>登录已失效,请重新登录。(%1)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/desk.py" line="327" />
+        <location filename="../agent_desk/ui/desk.py" line="329" />
         <source>Reconnected. %1 messages arrived while you were away.</source>
         <translation>已重新连接。断线期间收到 %1 条消息。</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/desk.py" line="346" />
+        <location filename="../agent_desk/ui/desk.py" line="348" />
         <source>A message to %1 was not sent: %2</source>
         <translation>发给 %1 的消息未发出:%2</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/desk.py" line="367" />
+        <location filename="../agent_desk/ui/desk.py" line="369" />
         <source>No customer is waiting for an answer</source>
         <translation>没有等待回复的顾客</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/desk.py" line="468" />
+        <location filename="../agent_desk/ui/desk.py" line="470" />
         <source>Watching (read-only): the agent handles this chat</source>
         <translation>旁听中(只读):由客服接待此会话</translation>
     </message>
@@ -2071,6 +2071,30 @@
         <location filename="../agent_desk/ui/settings_menu.py" line="120" />
         <source>Te&amp;xt size</source>
         <translation>文字大小(&amp;X)</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../agent_desk/ui/shortcuts_help.py" line="25" />
+        <location filename="../agent_desk/ui/shortcuts_help.py" line="29" />
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/shortcuts_help.py" line="26" />
+        <source>Every action can be reached by keyboard. The full map is in docs/desk.md.</source>
+        <translation>每个操作都能用键盘完成。完整的快捷键表见 docs/desk.md。</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/shortcuts_help.py" line="44" />
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/shortcuts_help.py" line="45" />
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
     </message>
 </context>
 <context>

@@ -472,3 +472,31 @@ def test_message_model_passes_qtmodeltester(qtmodeltester: object) -> None:
     model.apply(record.plan_cancel("mine"))
     qtmodeltester.check(model)  # type: ignore[attr-defined]
     assert model.rowCount() == 5
+
+
+def test_f1_shows_the_keyboard_map(qtbot: QtBot, drive_desk: DeskDriver, desk_server: Server) -> None:
+    async def scenario(running: RunningDesk) -> None:
+        window = running.desk.window
+        window.activateWindow()
+        await wait_until(window.isActiveWindow)
+        qtbot.keyClick(window, Qt.Key.Key_F1)
+        dialog = await wait_until(lambda: getattr(window, "shortcuts_dialog", None))
+        entries = [dialog.list.item(i).text() for i in range(dialog.list.count())]
+        assert any(e.startswith("F8") and "urgent" in e for e in entries)
+        assert any(e.startswith("F2") and "greeting" in e for e in entries)
+        assert any(e.startswith("F9") and "Escalate" in e for e in entries)
+        assert not any("Live chats" in e for e in entries), "lead-only actions are hidden for an agent"
+        keys = {e.split("    ")[1]: e.split("    ")[0] for e in entries}
+        core = [
+            "Go to the most urgent chat",
+            "Send my greeting",
+            "Escalate this chat",
+            "Close chat",
+            "Search quick replies",
+            "Search the knowledge base",
+            "Insert pinned reply 1",
+        ]
+        for action in core:
+            assert keys[action].count("+") <= 1, f"{action} needs at most a two-key chord"
+
+    drive_desk(scenario)
