@@ -217,7 +217,10 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         default=os.environ.get("AGENTDESK_URL"),
         help="server WebSocket URL, e.g. ws://127.0.0.1:8765/ws (default: $AGENTDESK_URL)",
     )
-    parser.add_argument("--lang", help="interface language: en or zh_CN (default: the saved setting or the system)")
+    parser.add_argument(
+        "--lang",
+        help="interface language: en or zh_CN (default: the saved setting or the system); pseudo for layout checks",
+    )
     parser.add_argument("--data-dir", type=Path, help="where the outbox lives (default: the user data folder)")
     parser.add_argument("--version", action="store_true")
     parser.add_argument("--log-level", default="WARNING")

@@ -7,6 +7,20 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from agent_desk.ui.paths import translations_dir
 
 LANGUAGES = {"en": "English", "zh_CN": "简体中文"}
+PSEUDO = "pseudo"
+"""A test language: every string longer and bracketed, to catch clipped layouts."""
+
+
+class PseudoTranslator(QTranslator):
+    """Pseudo-localisation: ~40 % longer, accented, bracketed text, keeping %1 and &."""
+
+    ACCENTS = str.maketrans("aeiouAEIOU", "àéîõüÀÉÎÕÜ")
+
+    def translate(self, context: str, source_text: str, disambiguation: str | None = None, n: int = -1) -> str:
+        if not source_text:
+            return source_text
+        padding = "·" * max(2, len(source_text) * 2 // 5)
+        return f"[{source_text.translate(self.ACCENTS)} {padding}]"
 
 
 def resolve_language(requested: str) -> str:
@@ -27,6 +41,12 @@ class Translations:
         for translator in self._installed:
             self._app.removeTranslator(translator)
         self._installed.clear()
+        if requested == PSEUDO:
+            pseudo = PseudoTranslator(self._app)
+            self._app.installTranslator(pseudo)
+            self._installed.append(pseudo)
+            self.language = PSEUDO
+            return self.language
         self.language = resolve_language(requested)
         if self.language == "en":
             return self.language

@@ -74,3 +74,18 @@ def test_the_desk_speaks_chinese_when_asked(qapp: QApplication, compiled_zh: Pat
     english = LoginDialog("ws://127.0.0.1:8765/ws", "", remember=False)
     assert english.windowTitle() == "Log in to AgentDesk"
     english.deleteLater()
+
+
+def test_pseudo_localisation_makes_every_string_longer_and_keeps_placeholders(qapp: QApplication) -> None:
+    translations = Translations(qapp)
+    try:
+        assert translations.install("pseudo") == "pseudo"
+        dialog = LoginDialog("ws://127.0.0.1:8765/ws", "", remember=False)
+        title = dialog.windowTitle()
+        assert title.startswith("[")
+        assert title.endswith("]")
+        assert len(title) >= len("Log in to AgentDesk") * 1.4
+        assert "&" in dialog.remember.text(), "accelerators survive"
+        dialog.deleteLater()
+    finally:
+        translations.install("en")
