@@ -351,7 +351,8 @@ async def test_async_open_of_a_garbage_file_raises(path: Path, garbage: bytes) -
 
 async def test_cancelling_open_still_closes_the_file(path: Path) -> None:
     opening = asyncio.ensure_future(AsyncOutbox.open(path, MEI))
-    await asyncio.sleep(0)
+    # Let the task take its first step (hand the open to the worker), then cancel it mid-way.
+    await asyncio.wait({opening}, timeout=0)
     opening.cancel()
     with pytest.raises(asyncio.CancelledError):
         await opening
