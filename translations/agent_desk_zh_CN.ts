@@ -438,17 +438,17 @@
 <context>
     <name>DeskApp</name>
     <message>
-        <location filename="../agent_desk/ui/app.py" line="145" />
+        <location filename="../agent_desk/ui/app.py" line="146" />
         <source>Cannot reach the server: %1</source>
         <translation>无法连接服务器:%1</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/app.py" line="151" />
+        <location filename="../agent_desk/ui/app.py" line="152" />
         <source>No usable system keyring was found, so your session is kept in memory only: you will need to log in again next time. Your password is never stored.</source>
         <translation>没有找到可用的系统钥匙串,登录会话只保存在内存中:下次需要重新登录。密码从不保存。</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/app.py" line="206" />
+        <location filename="../agent_desk/ui/app.py" line="208" />
         <source>Language saved. Restart the desk to translate every open window.</source>
         <translation>语言已保存。重启工作台后所有窗口都会切换。</translation>
     </message>
@@ -2103,6 +2103,44 @@
         <location filename="../agent_desk/ui/slash_completer.py" line="62" />
         <source>Quick reply suggestions</source>
         <translation>快捷短语候选</translation>
+    </message>
+</context>
+<context>
+    <name>SoundMenu</name>
+    <message>
+        <location filename="../agent_desk/ui/sound_menu.py" line="23" />
+        <source>&amp;New chat</source>
+        <translation>新会话(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/sound_menu.py" line="24" />
+        <source>New &amp;message in another chat</source>
+        <translation>其他会话的新消息(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/sound_menu.py" line="25" />
+        <source>&amp;Late reply (timer breach)</source>
+        <translation>回复超时(计时超限)(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/sound_menu.py" line="32" />
+        <source>Sound &amp;cues</source>
+        <translation>提示音(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/sound_menu.py" line="42" />
+        <source>&amp;On</source>
+        <translation>开启(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/sound_menu.py" line="51" />
+        <source>Volume %1%</source>
+        <translation>音量 %1%</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/sound_menu.py" line="59" />
+        <source>&amp;Try it</source>
+        <translation>试听(&amp;T)</translation>
     </message>
 </context>
 <context>

@@ -35,6 +35,7 @@ from agent_desk.ui.notifier import Notifier
 from agent_desk.ui.session_bridge import SessionBridge
 from agent_desk.ui.settings import DeskSettings
 from agent_desk.ui.settings_menu import fill_settings_menu
+from agent_desk.ui.sound_menu import add_sound_menu
 from agent_desk.ui.themes import apply_text_size, apply_theme
 
 DEMO_URL = "ws://127.0.0.1:8765/ws"
@@ -167,6 +168,7 @@ class DeskApp:
         notifier = Notifier(self.settings, window, window)
         self.desk = desk = Desk(window, notifier, bridge, session, book, clock=self._server_clock)
         fill_settings_menu(window.settings_menu, self.settings, self._switch_language, self.apply_look)
+        add_sound_menu(window.settings_menu, self.settings, notifier.preview)
         ended: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
         window.closed.connect(lambda: ended.done() or ended.set_result(False))
         desk.signed_out.connect(lambda _detail: ended.done() or ended.set_result(True))

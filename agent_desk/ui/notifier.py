@@ -62,10 +62,15 @@ class Notifier(QObject):
         self.announce(text, assertive)
 
     def play(self, cue: Cue) -> None:
-        if not self.settings.sound_enabled:
+        """Play the cue unless sounds, or this cue, are off; at the cue's own volume."""
+        if not self.settings.sound_enabled or not self.settings.cue_enabled(cue.name):
             return
+        self.preview(cue)
+
+    def preview(self, cue: Cue) -> None:
+        """Play the cue at its volume even when it is off: the settings menu's "try it"."""
         effect = self._sound(cue)
-        effect.setVolume(self.settings.volume)
+        effect.setVolume(self.settings.cue_volume(cue.name))
         effect.play()
         self.cue_played.emit(cue.name)
 

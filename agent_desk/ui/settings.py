@@ -52,6 +52,21 @@ class DeskSettings:
     def volume(self, value: float) -> None:
         self._set("notify/volume", max(0.0, min(1.0, value)))
 
+    # each cue on its own: a blind agent may want the breach loud and new messages quiet
+    def cue_enabled(self, cue: str) -> bool:
+        return self._bool(f"notify/cue/{cue}/on", True)
+
+    def set_cue_enabled(self, cue: str, on: bool) -> None:
+        self._set(f"notify/cue/{cue}/on", on)
+
+    def cue_volume(self, cue: str) -> float:
+        """The cue's own volume, 0..1; until set, the overall volume."""
+        value = float(self._store.value(f"notify/cue/{cue}/volume", self.volume))
+        return max(0.0, min(1.0, value))
+
+    def set_cue_volume(self, cue: str, value: float) -> None:
+        self._set(f"notify/cue/{cue}/volume", max(0.0, min(1.0, value)))
+
     # response timers (WCAG 2.2.1: the agent may turn the display off or lengthen it)
     @property
     def countdown_enabled(self) -> bool:
