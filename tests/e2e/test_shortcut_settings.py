@@ -112,6 +112,11 @@ def test_a_key_of_another_action_is_refused_with_its_name(
         qtbot.keyClick(dialog.key_edit, Qt.Key.Key_C, ALT)
         assert "kept for menus" in dialog.message.text()
         assert desk.shortcuts.keys("chats.urgent") == "F8"
+        qtbot.keyClick(
+            dialog.key_edit, Qt.Key.Key_F5, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+        )
+        assert desk.shortcuts.keys("chats.urgent") == "Ctrl+Shift+F5", "a longer chord is the agent's choice"
+        assert "needs 3 keys held at once" in dialog.message.text()
         qtbot.keyClick(dialog.key_edit, Qt.Key.Key_Escape)
         await wait_until(lambda: not dialog.isVisible())
 
