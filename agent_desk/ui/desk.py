@@ -60,6 +60,8 @@ from agent_desk.ui.practice import Practice
 from agent_desk.ui.quick_replies import QuickReplies
 from agent_desk.ui.response_watch import ResponseWatch, WatchSettings
 from agent_desk.ui.session_bridge import SessionBridge
+from agent_desk.ui.shortcut_map import Shortcuts, keyed_actions
+from agent_desk.ui.shortcut_settings import ShortcutSettings
 from agent_desk.ui.shortcuts_help import add_help_menu
 from agent_desk.ui.wrap_up_dialog import WrapUpDialog
 
@@ -108,7 +110,10 @@ class Desk(QObject):
         self.escalations = Escalations(window, session, notifier, self.spawn, self)
         self.practice = Practice(window, session, notifier, self.spawn, self)
         self.floor = Floor(window, session, notifier, book, self.spawn, self.open_watched, self.server_now, self)
-        self.help_action = add_help_menu(window)
+        self.shortcuts = Shortcuts(notifier.settings, self)
+        self.shortcut_settings = ShortcutSettings(window, self.shortcuts, notifier.announce, self)
+        self.help_action = add_help_menu(window, self.shortcut_settings.open)
+        self.shortcuts.bind(keyed_actions(window))
         self.watch = ResponseWatch(self._watch_settings())
         self.watch.warned.connect(lambda _cid, text: self.notifier.announce(text))
         self.watch.breached.connect(self._breached)

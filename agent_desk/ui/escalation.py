@@ -11,7 +11,7 @@ from collections.abc import Callable, Coroutine
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -28,11 +28,9 @@ from agent_desk.protocol.messages import CancelEscalation, Escalate, EscalationI
 from agent_desk.ui.chat_view import ChatView
 from agent_desk.ui.main_window import MainWindow
 from agent_desk.ui.notifier import Notifier
+from agent_desk.ui.shortcut_map import give_default_key
 
 Spawn = Callable[[Coroutine[Any, Any, Any]], Any]
-ESCALATE_KEY = "F9"
-CANCEL_KEY = "Shift+F9"
-SEND_BACK_KEY = "F10"
 REASON_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -150,15 +148,17 @@ class Escalations(QObject):
         self.reasons: list[str] = ["product_expert", "after_sales", "complaint", "technical", "other"]
         self.dialog: QDialog | None = None
         menu = window.menuBar().addMenu(self.tr("&Escalation"))
-        self.escalate_action = self._add(menu, self.tr("&Escalate this chat…"), ESCALATE_KEY, self.escalate_current)
-        self.cancel_action = self._add(menu, self.tr("&Cancel my escalation"), CANCEL_KEY, self.cancel_current)
+        self.escalate_action = self._add(
+            menu, self.tr("&Escalate this chat…"), "escalation.escalate", self.escalate_current
+        )
+        self.cancel_action = self._add(menu, self.tr("&Cancel my escalation"), "escalation.cancel", self.cancel_current)
         self.send_back_action = self._add(
-            menu, self.tr("&Send back to the agent…"), SEND_BACK_KEY, self.send_back_current
+            menu, self.tr("&Send back to the agent…"), "escalation.send_back", self.send_back_current
         )
 
-    def _add(self, menu: Any, text: str, shortcut: str, slot: Callable[[], None]) -> QAction:
+    def _add(self, menu: Any, text: str, action_id: str, slot: Callable[[], None]) -> QAction:
         action = QAction(text, self.window)
-        action.setShortcut(QKeySequence(shortcut))
+        give_default_key(action, action_id)
         action.triggered.connect(lambda _checked=False: slot())
         menu.addAction(action)
         self.window.addAction(action)

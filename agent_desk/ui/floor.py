@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 
 from agent_desk.client.chats import ChatBook
 from agent_desk.client.session import DeskSession
@@ -48,6 +48,7 @@ from agent_desk.ui.floor_windows import DashboardWindow, LiveChatsWindow, QcHist
 from agent_desk.ui.main_window import MainWindow
 from agent_desk.ui.notifier import Notifier
 from agent_desk.ui.practice_dialogs import ScoreDialog
+from agent_desk.ui.shortcut_map import give_default_key
 
 Spawn = Callable[[Coroutine[Any, Any, Any]], Any]
 LEADS = (Role.LEAD, Role.ADMIN)
@@ -87,17 +88,17 @@ class Floor(QObject):
         self._timer.setInterval(REFRESH_MS)
         self._timer.timeout.connect(self._tick)
         menu = window.menuBar().addMenu(self.tr("F&loor"))
-        self.live_action = self._add(menu, self.tr("&Live chats…"), "Ctrl+Shift+L", self.show_live)
-        self.dashboard_action = self._add(menu, self.tr("&Dashboard…"), "Ctrl+Shift+D", self.show_dashboard)
-        self.qc_action = self._add(menu, self.tr("&QC queue…"), "Ctrl+Shift+Q", lambda: self.spawn(self._qc_queue()))
-        self.whisper_action = self._add(menu, self.tr("&Whisper to the agent…"), "Ctrl+Shift+W", self.whisper_current)
+        self.live_action = self._add(menu, self.tr("&Live chats…"), "floor.live", self.show_live)
+        self.dashboard_action = self._add(menu, self.tr("&Dashboard…"), "floor.dashboard", self.show_dashboard)
+        self.qc_action = self._add(menu, self.tr("&QC queue…"), "floor.qc", lambda: self.spawn(self._qc_queue()))
+        self.whisper_action = self._add(menu, self.tr("&Whisper to the agent…"), "floor.whisper", self.whisper_current)
         self.scores_action = self._add(
-            menu, self.tr("My QC &scores…"), "Ctrl+Shift+S", lambda: self.spawn(self._scores(None))
+            menu, self.tr("My QC &scores…"), "floor.scores", lambda: self.spawn(self._scores(None))
         )
 
-    def _add(self, menu: Any, text: str, shortcut: str, slot: Callable[[], None]) -> QAction:
+    def _add(self, menu: Any, text: str, action_id: str, slot: Callable[[], None]) -> QAction:
         action = QAction(text, self.window)
-        action.setShortcut(QKeySequence(shortcut))
+        give_default_key(action, action_id)
         action.triggered.connect(lambda _checked=False: slot())
         menu.addAction(action)
         self.window.addAction(action)

@@ -6,7 +6,7 @@ from collections.abc import Callable, Coroutine
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 
 from agent_desk.client.connection import RequestFailed
 from agent_desk.client.session import DeskSession
@@ -26,9 +26,9 @@ from agent_desk.ui.article_editor import ArticleEditor
 from agent_desk.ui.knowledge_panel import KnowledgePanel
 from agent_desk.ui.main_window import MainWindow
 from agent_desk.ui.notifier import Notifier
+from agent_desk.ui.shortcut_map import give_default_key
 
 Spawn = Callable[[Coroutine[Any, Any, Any]], Any]
-SEARCH_KEY = "F4"
 TYPING_PAUSE_MS = 250
 
 
@@ -58,7 +58,7 @@ class Knowledge(QObject):
         panel.new_requested.connect(lambda: self.open_editor(None))
         panel.edit_requested.connect(lambda article_id: self.spawn(self._edit(article_id)))
         action = QAction(self.tr("Search the knowledge base"), self.window)
-        action.setShortcut(QKeySequence(SEARCH_KEY))
+        give_default_key(action, "knowledge.search")
         action.triggered.connect(lambda _checked=False: panel.focus_search())
         self.window.addAction(action)
         self.search_action = action

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -20,8 +20,7 @@ from PySide6.QtWidgets import (
 from agent_desk.client.chats import ChatRecord
 from agent_desk.protocol.messages import AgentStats, AgentStatus
 from agent_desk.ui.chat_view import ChatView
-
-URGENT_KEY = "F8"
+from agent_desk.ui.shortcut_map import give_default_key
 
 
 def tab_text(record: ChatRecord, timer: str = "") -> str:
@@ -130,22 +129,22 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&Chats"))
-        self.urgent_action = self._action(menu, self.tr("Go to the most &urgent chat"), URGENT_KEY)
+        self.urgent_action = self._action(menu, self.tr("Go to the most &urgent chat"), "chats.urgent")
         self.urgent_action.triggered.connect(self.urgent_requested)
-        self.close_action = self._action(menu, self.tr("&Close chat…"), "Ctrl+W")
+        self.close_action = self._action(menu, self.tr("&Close chat…"), "chats.close")
         self.close_action.triggered.connect(self._close_current)
-        self.history_action = self._action(menu, self.tr("Closed chats (&history)…"), "Ctrl+H")
+        self.history_action = self._action(menu, self.tr("Closed chats (&history)…"), "chats.history")
         self.history_action.triggered.connect(self.history_requested)
         self.tab_actions = []
         for number in range(1, 10):
-            action = self._action(menu, self.tr("Go to chat %1").replace("%1", str(number)), f"Ctrl+{number}")
+            action = self._action(menu, self.tr("Go to chat %1").replace("%1", str(number)), f"chats.go_{number}")
             action.triggered.connect(lambda _checked=False, n=number: self.go_to_tab(n - 1))
             self.tab_actions.append(action)
         self.settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
 
-    def _action(self, menu: Any, text: str, shortcut: str) -> QAction:
+    def _action(self, menu: Any, text: str, action_id: str) -> QAction:
         action = QAction(text, self)
-        action.setShortcut(QKeySequence(shortcut))
+        give_default_key(action, action_id)
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         menu.addAction(action)
         self.addAction(action)

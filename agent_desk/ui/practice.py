@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 
 from agent_desk.client.connection import RequestFailed
 from agent_desk.client.session import DeskSession
@@ -51,6 +51,7 @@ from agent_desk.ui.practice_dialogs import (
     ScoreDialog,
     results_csv,
 )
+from agent_desk.ui.shortcut_map import give_default_key
 
 Spawn = Callable[[Coroutine[Any, Any, Any]], Any]
 TRAINING_ROLES = (Role.TRAINER, Role.LEAD, Role.ADMIN)
@@ -67,18 +68,21 @@ class Practice(QObject):
         self.targets = ResponseTargets()
         self.rubric: tuple[RubricItem, ...] = DEFAULT_RUBRIC
         menu = window.menuBar().addMenu(self.tr("&Practice"))
-        self.open_action = self._add(menu, self.tr("&Open a practice room…"), "Ctrl+Shift+P", self.open_room)
-        self.scenario_action = self._add(menu, self.tr("&New scenario…"), "", lambda: self.edit_scenario(None))
-        self.edit_action = self._add(
-            menu, self.tr("&Edit a scenario…"), "", lambda: self.spawn(self._choose_scenario())
+        self.open_action = self._add(menu, self.tr("&Open a practice room…"), "practice.open", self.open_room)
+        self.scenario_action = self._add(
+            menu, self.tr("&New scenario…"), "practice.new_scenario", lambda: self.edit_scenario(None)
         )
-        self.results_action = self._add(menu, self.tr("My practice &results…"), "Ctrl+Shift+R", self.show_my_results)
+        self.edit_action = self._add(
+            menu, self.tr("&Edit a scenario…"), "practice.edit_scenario", lambda: self.spawn(self._choose_scenario())
+        )
+        self.results_action = self._add(
+            menu, self.tr("My practice &results…"), "practice.results", self.show_my_results
+        )
         self.menu = menu
 
-    def _add(self, menu: Any, text: str, shortcut: str, slot: Callable[[], None]) -> QAction:
+    def _add(self, menu: Any, text: str, action_id: str, slot: Callable[[], None]) -> QAction:
         action = QAction(text, self.window)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
+        give_default_key(action, action_id)
         action.triggered.connect(lambda _checked=False: slot())
         menu.addAction(action)
         self.window.addAction(action)

@@ -70,7 +70,7 @@ class OpenPracticeDialog(QDialog):
         form.addRow(self.tr("&Trainees:"), self.trainees)
         form.addRow(self.tr("&Invite by name:"), self.invite)
         form.addRow(self.tr("&Scenario:"), self.scenario)
-        form.addRow(self.tr("T&itle:"), self.title)
+        form.addRow(self.tr("Tit&le:"), self.title)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Open room"))
         buttons.accepted.connect(self._accept)

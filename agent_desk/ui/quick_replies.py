@@ -8,7 +8,7 @@ from collections.abc import Callable, Coroutine
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 
 from agent_desk.client.phrasebook import PhraseBook, build_phrasebook, text_for
 from agent_desk.client.session import DeskSession
@@ -19,13 +19,10 @@ from agent_desk.ui.notifier import Notifier
 from agent_desk.ui.phrase_edits import PhraseEdits
 from agent_desk.ui.phrase_manager import PhraseManager
 from agent_desk.ui.phrase_palette import PhrasePalette
+from agent_desk.ui.shortcut_map import give_default_key
 from agent_desk.ui.slash_completer import SlashCompleter
 
 Spawn = Callable[[Coroutine[Any, Any, Any]], "asyncio.Task[Any]"]
-
-GREETING_KEY = "F2"
-PALETTE_KEY = "Ctrl+K"
-MANAGE_KEY = "Ctrl+Shift+K"
 
 
 class QuickReplies(QObject):
@@ -81,23 +78,23 @@ class QuickReplies(QObject):
 
     def _build_actions(self) -> None:
         menu = self.window.menuBar().addMenu(self.tr("&Quick replies"))
-        self.palette_action = self._add(menu, self.tr("Search quick replies…"), PALETTE_KEY, self.open_palette)
-        self.greeting_action = self._add(menu, self.tr("Send my greeting"), GREETING_KEY, self.send_greeting)
-        self.manage_action = self._add(menu, self.tr("Manage quick replies…"), MANAGE_KEY, self.open_manager)
+        self.palette_action = self._add(menu, self.tr("Search quick replies…"), "replies.palette", self.open_palette)
+        self.greeting_action = self._add(menu, self.tr("Send my greeting"), "replies.greeting", self.send_greeting)
+        self.manage_action = self._add(menu, self.tr("Manage quick replies…"), "replies.manage", self.open_manager)
         self.pin_actions = [
             self._add(
                 menu,
                 self.tr("Insert pinned reply %1").replace("%1", str(n)),
-                f"Alt+{n}",
+                f"replies.pinned_{n}",
                 lambda n=n: self.insert_pinned(n),
             )
             for n in range(1, 10)
         ]
         self.menu = menu
 
-    def _add(self, menu: Any, text: str, shortcut: str, slot: Callable[[], None]) -> QAction:
+    def _add(self, menu: Any, text: str, action_id: str, slot: Callable[[], None]) -> QAction:
         action = QAction(text, self.window)
-        action.setShortcut(QKeySequence(shortcut))
+        give_default_key(action, action_id)
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         action.triggered.connect(lambda _checked=False: slot())
         menu.addAction(action)

@@ -134,6 +134,23 @@ class DeskSettings:
     def language(self, code: str) -> None:
         self._set("ui/language", code)
 
+    # keyboard shortcuts: only the agent's own keys are stored (PortableText; "" = no key)
+    def shortcut(self, action_id: str) -> str | None:
+        """The agent's own keys for this action, or None to use the default."""
+        key = f"shortcuts/{action_id}"
+        return str(self._store.value(key) or "") if self._store.contains(key) else None
+
+    def set_shortcut(self, action_id: str, keys: str) -> None:
+        self._set(f"shortcuts/{action_id}", keys)
+
+    def clear_shortcut(self, action_id: str) -> None:
+        self._store.remove(f"shortcuts/{action_id}")
+        self._store.sync()
+
+    def clear_all_shortcuts(self) -> None:
+        self._store.remove("shortcuts")
+        self._store.sync()
+
     # last login (never the password or token)
     @property
     def last_server(self) -> str:
