@@ -96,22 +96,22 @@
 <context>
     <name>ChatTabs</name>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="31" />
+        <location filename="../agent_desk/ui/main_window.py" line="30" />
         <source>PRACTICE</source>
         <translation>练习</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="35" />
+        <location filename="../agent_desk/ui/main_window.py" line="34" />
         <source>(%1 new)</source>
         <translation>(%1 条新消息)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="37" />
+        <location filename="../agent_desk/ui/main_window.py" line="36" />
         <source>[closed]</source>
         <translation>[已结束]</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="39" />
+        <location filename="../agent_desk/ui/main_window.py" line="38" />
         <source>[read-only]</source>
         <translation>[只读]</translation>
     </message>
@@ -370,67 +370,67 @@
 <context>
     <name>Desk</name>
     <message>
-        <location filename="../agent_desk/ui/desk.py" line="144" />
+        <location filename="../agent_desk/ui/desk.py" line="149" />
         <source>Not connected: try again when the connection is back.</source>
         <translation>未连接:请在连接恢复后重试。</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/desk.py" line="215" />
+        <location filename="../agent_desk/ui/desk.py" line="220" />
         <source>PRACTICE with %1: not a real customer</source>
         <translation>练习(带教 %1):不是真实顾客</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/desk.py" line="216" />
+        <location filename="../agent_desk/ui/desk.py" line="221" />
         <source>Practice chat from %1</source>
         <translation>来自 %1 的练习会话</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/desk.py" line="219" />
+        <location filename="../agent_desk/ui/desk.py" line="224" />
         <source>New chat from %1</source>
         <translation>%1 发起了新会话</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/desk.py" line="258" />
+        <location filename="../agent_desk/ui/desk.py" line="263" />
         <source>%1 says: %2</source>
         <translation>%1 说:%2</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/desk.py" line="261" />
+        <location filename="../agent_desk/ui/desk.py" line="266" />
         <source>%1 left the chat</source>
         <translation>%1 已离开会话</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/desk.py" line="301" />
+        <location filename="../agent_desk/ui/desk.py" line="306" />
         <source>The chat with %1 moved to another agent</source>
         <translation>与 %1 的会话已转给其他客服</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/desk.py" line="308" />
+        <location filename="../agent_desk/ui/desk.py" line="313" />
         <source>Connection lost. Reconnecting… Your unsent messages are kept.</source>
         <translation>连接已断开,正在重连…未发出的消息已保存。</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/desk.py" line="312" />
+        <location filename="../agent_desk/ui/desk.py" line="317" />
         <source>Your session has ended: please log in again. (%1)</source>
         <translation>登录已失效,请重新登录。(%1)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/desk.py" line="329" />
+        <location filename="../agent_desk/ui/desk.py" line="334" />
         <source>Reconnected. %1 messages arrived while you were away.</source>
         <translation>已重新连接。断线期间收到 %1 条消息。</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/desk.py" line="348" />
+        <location filename="../agent_desk/ui/desk.py" line="353" />
         <source>A message to %1 was not sent: %2</source>
         <translation>发给 %1 的消息未发出:%2</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/desk.py" line="369" />
+        <location filename="../agent_desk/ui/desk.py" line="374" />
         <source>No customer is waiting for an answer</source>
         <translation>没有等待回复的顾客</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/desk.py" line="470" />
+        <location filename="../agent_desk/ui/desk.py" line="475" />
         <source>Watching (read-only): the agent handles this chat</source>
         <translation>旁听中(只读):由客服接待此会话</translation>
     </message>
@@ -456,32 +456,32 @@
 <context>
     <name>EscalateDialog</name>
     <message>
-        <location filename="../agent_desk/ui/escalation.py" line="82" />
+        <location filename="../agent_desk/ui/escalation.py" line="80" />
         <source>Escalate the chat with %1</source>
         <translation>转接与 %1 的会话</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/escalation.py" line="83" />
+        <location filename="../agent_desk/ui/escalation.py" line="81" />
         <source>&amp;Reason:</source>
         <translation>原因(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/escalation.py" line="85" />
+        <location filename="../agent_desk/ui/escalation.py" line="83" />
         <source>Escalation reason</source>
         <translation>转接原因</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/escalation.py" line="91" />
+        <location filename="../agent_desk/ui/escalation.py" line="89" />
         <source>&amp;Note for the specialist (optional):</source>
         <translation>给专家的备注(可选)(&amp;N):</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/escalation.py" line="94" />
+        <location filename="../agent_desk/ui/escalation.py" line="92" />
         <source>Note for the specialist</source>
         <translation>给专家的备注</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/escalation.py" line="97" />
+        <location filename="../agent_desk/ui/escalation.py" line="95" />
         <source>&amp;Escalate</source>
         <translation>转接(&amp;E)</translation>
     </message>
@@ -489,57 +489,57 @@
 <context>
     <name>Escalation</name>
     <message>
-        <location filename="../agent_desk/ui/escalation.py" line="41" />
+        <location filename="../agent_desk/ui/escalation.py" line="39" />
         <source>Product expert</source>
         <translation>商品专家</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/escalation.py" line="42" />
+        <location filename="../agent_desk/ui/escalation.py" line="40" />
         <source>Refund / after-sales</source>
         <translation>退款/售后</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/escalation.py" line="43" />
+        <location filename="../agent_desk/ui/escalation.py" line="41" />
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/escalation.py" line="44" />
+        <location filename="../agent_desk/ui/escalation.py" line="42" />
         <source>Technical</source>
         <translation>技术问题</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/escalation.py" line="45" />
+        <location filename="../agent_desk/ui/escalation.py" line="43" />
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/escalation.py" line="54" />
+        <location filename="../agent_desk/ui/escalation.py" line="52" />
         <source>Escalated (%1): waiting for a specialist, place %2</source>
         <translation>已转接(%1):等待专家接待,排第 %2 位</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/escalation.py" line="56" />
+        <location filename="../agent_desk/ui/escalation.py" line="54" />
         <source>Escalated (%1): waiting for a specialist</source>
         <translation>已转接(%1):等待专家接待</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/escalation.py" line="60" />
+        <location filename="../agent_desk/ui/escalation.py" line="58" />
         <source>Escalated (%1): taken by %2</source>
         <translation>已转接(%1):%2 已接手</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/escalation.py" line="63" />
+        <location filename="../agent_desk/ui/escalation.py" line="61" />
         <source>Escalation resolved by %1</source>
         <translation>转接已由 %1 处理完毕</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/escalation.py" line="67" />
+        <location filename="../agent_desk/ui/escalation.py" line="65" />
         <source>Sent back by the specialist: %1</source>
         <translation>专家已退回:%1</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/escalation.py" line="70" />
+        <location filename="../agent_desk/ui/escalation.py" line="68" />
         <source>Escalation cancelled: the chat is yours again</source>
         <translation>已取消转接:会话回到你这里</translation>
     </message>
@@ -547,12 +547,12 @@
 <context>
     <name>Escalations</name>
     <message>
-        <location filename="../agent_desk/ui/escalation.py" line="152" />
+        <location filename="../agent_desk/ui/escalation.py" line="150" />
         <source>&amp;Escalation</source>
         <translation>转接(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/escalation.py" line="153" />
+        <location filename="../agent_desk/ui/escalation.py" line="152" />
         <source>&amp;Escalate this chat…</source>
         <translation>转接当前会话(&amp;E)…</translation>
     </message>
@@ -587,108 +587,108 @@
 <context>
     <name>Floor</name>
     <message>
-        <location filename="../agent_desk/ui/floor.py" line="89" />
+        <location filename="../agent_desk/ui/floor.py" line="90" />
         <source>F&amp;loor</source>
         <translation>现场(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor.py" line="90" />
+        <location filename="../agent_desk/ui/floor.py" line="91" />
         <source>&amp;Live chats…</source>
         <translation>实时会话(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor.py" line="91" />
+        <location filename="../agent_desk/ui/floor.py" line="92" />
         <source>&amp;Dashboard…</source>
         <translation>看板(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor.py" line="92" />
+        <location filename="../agent_desk/ui/floor.py" line="93" />
         <source>&amp;QC queue…</source>
         <translation>质检队列(&amp;Q)…</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor.py" line="93" />
+        <location filename="../agent_desk/ui/floor.py" line="94" />
         <source>&amp;Whisper to the agent…</source>
         <translation>给客服发私信(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor.py" line="95" />
-        <location filename="../agent_desk/ui/floor.py" line="110" />
+        <location filename="../agent_desk/ui/floor.py" line="96" />
+        <location filename="../agent_desk/ui/floor.py" line="111" />
         <source>My QC &amp;scores…</source>
         <translation>我的质检成绩(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor.py" line="110" />
+        <location filename="../agent_desk/ui/floor.py" line="111" />
         <source>QC &amp;scores…</source>
         <translation>质检成绩(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor.py" line="149" />
+        <location filename="../agent_desk/ui/floor.py" line="150" />
         <source>Watching %1 with %2</source>
         <translation>正在旁听 %2 与 %1 的会话</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor.py" line="173" />
+        <location filename="../agent_desk/ui/floor.py" line="174" />
         <source>Note sent</source>
         <translation>私信已发送</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor.py" line="181" />
+        <location filename="../agent_desk/ui/floor.py" line="182" />
         <source>Private note from %1: %2</source>
         <translation>%1 的私信:%2</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor.py" line="188" />
+        <location filename="../agent_desk/ui/floor.py" line="189" />
         <source>👁 A team lead is watching this chat</source>
         <translation>👁 组长正在旁听这个会话</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor.py" line="191" />
+        <location filename="../agent_desk/ui/floor.py" line="192" />
         <source>The team lead stopped watching</source>
         <translation>组长已停止旁听</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor.py" line="196" />
+        <location filename="../agent_desk/ui/floor.py" line="197" />
         <source>QC score %1/100 for a chat (appeal: %2)</source>
         <translation>质检成绩 %1/100(申诉:%2)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor.py" line="204" />
+        <location filename="../agent_desk/ui/floor.py" line="205" />
         <source>Floor %1: crisis quotient %2</source>
         <translation>现场状态 %1:危机系数 %2</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor.py" line="229" />
+        <location filename="../agent_desk/ui/floor.py" line="230" />
         <source>Exported the agent table</source>
         <translation>已导出客服数据表</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor.py" line="244" />
+        <location filename="../agent_desk/ui/floor.py" line="245" />
         <source>Nothing waiting for QC today</source>
         <translation>今天没有待质检的会话</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor.py" line="247" />
+        <location filename="../agent_desk/ui/floor.py" line="248" />
         <source>QC: %1 with %2</source>
         <translation>质检:%1 与 %2</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor.py" line="259" />
+        <location filename="../agent_desk/ui/floor.py" line="260" />
         <source>QC score saved</source>
         <translation>质检成绩已保存</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor.py" line="272" />
+        <location filename="../agent_desk/ui/floor.py" line="273" />
         <source>Exported %1 QC scores</source>
         <translation>已导出 %1 条质检成绩</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor.py" line="276" />
+        <location filename="../agent_desk/ui/floor.py" line="277" />
         <source>Appeal sent</source>
         <translation>申诉已提交</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor.py" line="282" />
+        <location filename="../agent_desk/ui/floor.py" line="283" />
         <source>Appeal resolved</source>
         <translation>申诉已处理</translation>
     </message>
@@ -1044,127 +1044,127 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="66" />
+        <location filename="../agent_desk/ui/main_window.py" line="65" />
         <source>AgentDesk — %1</source>
         <translation>AgentDesk — %1</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="77" />
+        <location filename="../agent_desk/ui/main_window.py" line="76" />
         <source>Connection status</source>
         <translation>连接状态</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="82" />
+        <location filename="../agent_desk/ui/main_window.py" line="81" />
         <source>Notice</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="87" />
+        <location filename="../agent_desk/ui/main_window.py" line="86" />
         <source>My status</source>
         <translation>我的状态</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="89" />
+        <location filename="../agent_desk/ui/main_window.py" line="88" />
         <source>Available</source>
         <translation>在线接待</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="90" />
+        <location filename="../agent_desk/ui/main_window.py" line="89" />
         <source>Away</source>
         <translation>离开</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="91" />
+        <location filename="../agent_desk/ui/main_window.py" line="90" />
         <source>Paused (no new chats)</source>
         <translation>暂停(不接新会话)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="94" />
+        <location filename="../agent_desk/ui/main_window.py" line="93" />
         <source>S&amp;tatus:</source>
         <translation>状态(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="99" />
+        <location filename="../agent_desk/ui/main_window.py" line="98" />
         <source>My concurrent chat limit</source>
         <translation>我的同时接待上限</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="100" />
+        <location filename="../agent_desk/ui/main_window.py" line="99" />
         <source>&amp;Chat limit:</source>
         <translation>接待上限(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="103" />
+        <location filename="../agent_desk/ui/main_window.py" line="102" />
         <source>Chats I hold</source>
         <translation>当前接待数</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="105" />
+        <location filename="../agent_desk/ui/main_window.py" line="104" />
         <source>My figures today</source>
         <translation>我今天的数据</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="116" />
+        <location filename="../agent_desk/ui/main_window.py" line="115" />
         <source>Chats</source>
         <translation>会话</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="119" />
+        <location filename="../agent_desk/ui/main_window.py" line="118" />
         <source>No chats yet. New chats open here as tabs.</source>
         <translation>暂无会话。新会话会以标签页打开。</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="132" />
+        <location filename="../agent_desk/ui/main_window.py" line="131" />
         <source>&amp;Chats</source>
         <translation>会话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="133" />
+        <location filename="../agent_desk/ui/main_window.py" line="132" />
         <source>Go to the most &amp;urgent chat</source>
         <translation>转到最紧急的会话(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="135" />
+        <location filename="../agent_desk/ui/main_window.py" line="134" />
         <source>&amp;Close chat…</source>
         <translation>结束会话(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="137" />
+        <location filename="../agent_desk/ui/main_window.py" line="136" />
         <source>Closed chats (&amp;history)…</source>
         <translation>历史会话(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="141" />
+        <location filename="../agent_desk/ui/main_window.py" line="140" />
         <source>Go to chat %1</source>
         <translation>转到第 %1 个会话</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="144" />
+        <location filename="../agent_desk/ui/main_window.py" line="143" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="229" />
+        <location filename="../agent_desk/ui/main_window.py" line="228" />
         <source>%1 of %2 chats</source>
         <translation>%1/%2 个会话</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="235" />
+        <location filename="../agent_desk/ui/main_window.py" line="234" />
         <source>Today's 答问比 %1</source>
         <translation>今日答问比 %1</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="237" />
+        <location filename="../agent_desk/ui/main_window.py" line="236" />
         <source>first replies %1 s on average</source>
         <translation>首次回复平均 %1 秒</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="241" />
+        <location filename="../agent_desk/ui/main_window.py" line="240" />
         <source>%1% within target</source>
         <translation>%1% 达标</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/main_window.py" line="242" />
+        <location filename="../agent_desk/ui/main_window.py" line="241" />
         <source>%1 chats</source>
         <translation>%1 个会话</translation>
     </message>
@@ -1296,8 +1296,8 @@
     </message>
     <message>
         <location filename="../agent_desk/ui/practice_dialogs.py" line="73" />
-        <source>T&amp;itle:</source>
-        <translation>名称(&amp;I):</translation>
+        <source>Tit&amp;le:</source>
+        <translation>标题(&amp;L):</translation>
     </message>
     <message>
         <location filename="../agent_desk/ui/practice_dialogs.py" line="75" />
@@ -1528,57 +1528,57 @@
 <context>
     <name>Practice</name>
     <message>
-        <location filename="../agent_desk/ui/practice.py" line="69" />
+        <location filename="../agent_desk/ui/practice.py" line="70" />
         <source>&amp;Practice</source>
         <translation>练习(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/practice.py" line="70" />
+        <location filename="../agent_desk/ui/practice.py" line="71" />
         <source>&amp;Open a practice room…</source>
         <translation>开设练习房间(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/practice.py" line="71" />
+        <location filename="../agent_desk/ui/practice.py" line="73" />
         <source>&amp;New scenario…</source>
         <translation>新建剧本(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/practice.py" line="73" />
+        <location filename="../agent_desk/ui/practice.py" line="76" />
         <source>&amp;Edit a scenario…</source>
         <translation>编辑剧本(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/practice.py" line="75" />
+        <location filename="../agent_desk/ui/practice.py" line="79" />
         <source>My practice &amp;results…</source>
         <translation>我的练习成绩(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/practice.py" line="117" />
+        <location filename="../agent_desk/ui/practice.py" line="121" />
         <source>Practice room open with %1 trainees</source>
         <translation>练习房间已开设,共 %1 名学员</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/practice.py" line="132" />
+        <location filename="../agent_desk/ui/practice.py" line="136" />
         <source>Practice ended: score each trainee from their tile</source>
         <translation>练习已结束:请在每名学员的卡片上打分</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/practice.py" line="172" />
+        <location filename="../agent_desk/ui/practice.py" line="176" />
         <source>Score saved for %1</source>
         <translation>已保存 %1 的成绩</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/practice.py" line="185" />
+        <location filename="../agent_desk/ui/practice.py" line="189" />
         <source>Your practice was scored %1 of 100 by %2</source>
         <translation>你的练习成绩:%1 分(满分100),评分人 %2</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/practice.py" line="202" />
+        <location filename="../agent_desk/ui/practice.py" line="206" />
         <source>Exported %1 results</source>
         <translation>已导出 %1 条成绩</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/practice.py" line="223" />
+        <location filename="../agent_desk/ui/practice.py" line="227" />
         <source>Scenario saved</source>
         <translation>剧本已保存</translation>
     </message>
@@ -1687,42 +1687,42 @@
 <context>
     <name>QuickReplies</name>
     <message>
-        <location filename="../agent_desk/ui/quick_replies.py" line="64" />
+        <location filename="../agent_desk/ui/quick_replies.py" line="61" />
         <source>Quick replies were updated</source>
         <translation>快捷短语已更新</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/quick_replies.py" line="83" />
+        <location filename="../agent_desk/ui/quick_replies.py" line="80" />
         <source>&amp;Quick replies</source>
         <translation>快捷短语(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/quick_replies.py" line="84" />
+        <location filename="../agent_desk/ui/quick_replies.py" line="81" />
         <source>Search quick replies…</source>
         <translation>搜索快捷短语…</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/quick_replies.py" line="85" />
+        <location filename="../agent_desk/ui/quick_replies.py" line="82" />
         <source>Send my greeting</source>
         <translation>发送我的欢迎语</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/quick_replies.py" line="86" />
+        <location filename="../agent_desk/ui/quick_replies.py" line="83" />
         <source>Manage quick replies…</source>
         <translation>管理快捷短语…</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/quick_replies.py" line="90" />
+        <location filename="../agent_desk/ui/quick_replies.py" line="87" />
         <source>Insert pinned reply %1</source>
         <translation>插入置顶短语 %1</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/quick_replies.py" line="115" />
+        <location filename="../agent_desk/ui/quick_replies.py" line="112" />
         <source>No reply is pinned at %1</source>
         <translation>第 %1 位没有置顶短语</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/quick_replies.py" line="124" />
+        <location filename="../agent_desk/ui/quick_replies.py" line="121" />
         <source>Choose a greeting first: Quick replies → Manage</source>
         <translation>请先设置欢迎语:快捷短语 → 管理</translation>
     </message>
@@ -1965,27 +1965,27 @@
 <context>
     <name>SendBackDialog</name>
     <message>
-        <location filename="../agent_desk/ui/escalation.py" line="118" />
+        <location filename="../agent_desk/ui/escalation.py" line="116" />
         <source>Send the chat back</source>
         <translation>退回会话</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/escalation.py" line="119" />
+        <location filename="../agent_desk/ui/escalation.py" line="117" />
         <source>&amp;Note for the agent:</source>
         <translation>给客服的备注(&amp;N):</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/escalation.py" line="122" />
+        <location filename="../agent_desk/ui/escalation.py" line="120" />
         <source>Note for the agent</source>
         <translation>给客服的备注</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/escalation.py" line="126" />
+        <location filename="../agent_desk/ui/escalation.py" line="124" />
         <source>Send &amp;back</source>
         <translation>退回(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/escalation.py" line="136" />
+        <location filename="../agent_desk/ui/escalation.py" line="134" />
         <source>Say why, so the agent knows what to do next.</source>
         <translation>请写明原因,方便客服继续处理。</translation>
     </message>
@@ -2074,25 +2074,269 @@
     </message>
 </context>
 <context>
-    <name>ShortcutsDialog</name>
+    <name>ShortcutMap</name>
     <message>
-        <location filename="../agent_desk/ui/shortcuts_help.py" line="25" />
-        <location filename="../agent_desk/ui/shortcuts_help.py" line="29" />
+        <location filename="../agent_desk/ui/shortcut_map.py" line="70" />
+        <source>Go to chat %1</source>
+        <translation>转到第 %1 个会话</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/shortcut_map.py" line="72" />
+        <source>Insert pinned reply %1</source>
+        <translation>插入置顶短语 %1</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/shortcut_map.py" line="74" />
+        <source>Show the keyboard shortcuts</source>
+        <translation>显示键盘快捷键</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/shortcut_map.py" line="75" />
+        <source>Go to the most urgent chat</source>
+        <translation>转到最紧急的会话</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/shortcut_map.py" line="76" />
+        <source>Close chat</source>
+        <translation>结束会话</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/shortcut_map.py" line="77" />
+        <source>Closed chats (history)</source>
+        <translation>已结束的会话(历史)</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/shortcut_map.py" line="78" />
+        <source>Search quick replies</source>
+        <translation>搜索快捷短语</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/shortcut_map.py" line="79" />
+        <source>Send my greeting</source>
+        <translation>发送我的欢迎语</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/shortcut_map.py" line="80" />
+        <source>Manage quick replies</source>
+        <translation>管理快捷短语</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/shortcut_map.py" line="81" />
+        <source>Search the knowledge base</source>
+        <translation>搜索知识库</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/shortcut_map.py" line="82" />
+        <source>Escalate this chat</source>
+        <translation>升级此会话</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/shortcut_map.py" line="83" />
+        <source>Cancel my escalation</source>
+        <translation>撤销我的升级</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/shortcut_map.py" line="84" />
+        <source>Send back to the agent</source>
+        <translation>退回给客服</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/shortcut_map.py" line="85" />
+        <source>Open a practice room</source>
+        <translation>开设练习房间</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/shortcut_map.py" line="86" />
+        <source>New practice scenario</source>
+        <translation>新建对聊剧本</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/shortcut_map.py" line="87" />
+        <source>Edit a practice scenario</source>
+        <translation>编辑对聊剧本</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/shortcut_map.py" line="88" />
+        <source>My practice results</source>
+        <translation>我的对聊成绩</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/shortcut_map.py" line="89" />
+        <source>Live chats</source>
+        <translation>实时会话</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/shortcut_map.py" line="90" />
+        <source>Floor dashboard</source>
+        <translation>现场看板</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/shortcut_map.py" line="91" />
+        <source>QC queue</source>
+        <translation>质检队列</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/shortcut_map.py" line="92" />
+        <source>Whisper to the agent</source>
+        <translation>悄悄话给客服</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/shortcut_map.py" line="93" />
+        <source>QC scores</source>
+        <translation>质检成绩</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/shortcut_map.py" line="94" />
+        <source>Change keyboard shortcuts</source>
+        <translation>修改键盘快捷键</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/shortcut_map.py" line="158" />
+        <source>Use one key combination, not a series.</source>
+        <translation>请使用一个组合键,而不是一串按键。</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/shortcut_map.py" line="167" />
+        <source>%1 is needed for typing and moving about.</source>
+        <translation>%1 用于输入和移动,不能占用。</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/shortcut_map.py" line="173" />
+        <source>%1 types a character. Add Ctrl or Alt, or use a function key such as F6.</source>
+        <translation>%1 会输入字符。请加上 Ctrl 或 Alt,或使用 F6 等功能键。</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/shortcut_map.py" line="179" />
+        <source>%1 is kept for menus and labelled fields (the underlined letters).</source>
+        <translation>%1 保留给菜单和带标签的输入框(带下划线的字母)。</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/shortcut_map.py" line="234" />
+        <source>%1 is already the key for “%2”. Change that one first.</source>
+        <translation>%1 已是“%2”的快捷键。请先修改那一项。</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutSettings</name>
+    <message>
+        <location filename="../agent_desk/ui/shortcut_settings.py" line="220" />
+        <source>&amp;Keyboard shortcuts…</source>
+        <translation>键盘快捷键(&amp;K)…</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutSettingsDialog</name>
+    <message>
+        <location filename="../agent_desk/ui/shortcut_settings.py" line="66" />
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/shortcuts_help.py" line="26" />
-        <source>Every action can be reached by keyboard. The full map is in docs/desk.md.</source>
-        <translation>每个操作都能用键盘完成。完整的快捷键表见 docs/desk.md。</translation>
+        <location filename="../agent_desk/ui/shortcut_settings.py" line="69" />
+        <source>Choose an action and press Enter, then press its new key. Single keys such as F6 suit foot pedals and one-hand use. Changes apply at once and are kept.</source>
+        <translation>选择一个操作并按回车,再按下新的按键。F6 等单键适合脚踏板和单手操作。修改立即生效并会保存。</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/shortcuts_help.py" line="44" />
+        <location filename="../agent_desk/ui/shortcut_settings.py" line="76" />
+        <source>Actions and their keys</source>
+        <translation>操作及其按键</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/shortcut_settings.py" line="77" />
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/shortcut_settings.py" line="77" />
+        <source>Key</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/shortcut_settings.py" line="81" />
+        <source>&amp;Key:</source>
+        <translation>按键(&amp;K):</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/shortcut_settings.py" line="86" />
+        <source>Shortcut message</source>
+        <translation>快捷键提示</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/shortcut_settings.py" line="88" />
+        <source>&amp;Reset to default</source>
+        <translation>恢复默认(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/shortcut_settings.py" line="90" />
+        <source>Re&amp;move key</source>
+        <translation>移除按键(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/shortcut_settings.py" line="92" />
+        <source>Reset &amp;all to defaults</source>
+        <translation>全部恢复默认(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/shortcut_settings.py" line="138" />
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/shortcut_settings.py" line="156" />
+        <source>New key for %1</source>
+        <translation>%1 的新按键</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/shortcut_settings.py" line="158" />
+        <source>Default: %1</source>
+        <translation>默认:%1</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/shortcut_settings.py" line="186" />
+        <source>“%1” has no key now.</source>
+        <translation>“%1”现在没有快捷键。</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/shortcut_settings.py" line="188" />
+        <source>“%1” is now %2.</source>
+        <translation>“%1”现在是 %2。</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/shortcut_settings.py" line="190" />
+        <source>It needs %1 keys held at once; one key or two are easier with one hand.</source>
+        <translation>需要同时按住 %1 个键;单手操作时一个或两个键更方便。</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/shortcut_settings.py" line="200" />
+        <source>Every action has its default key again.</source>
+        <translation>所有操作已恢复默认按键。</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../agent_desk/ui/shortcuts_help.py" line="28" />
+        <location filename="../agent_desk/ui/shortcuts_help.py" line="38" />
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/shortcuts_help.py" line="31" />
+        <source>Every action can be reached by keyboard. The full map is in docs/desk.md. Change keys… gives an action another key (Settings → Keyboard shortcuts).</source>
+        <translation>每个操作都可以用键盘完成。完整键位表见 docs/desk.md。“修改按键…”可为操作换一个按键(设置 → 键盘快捷键)。</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/shortcuts_help.py" line="45" />
+        <source>&amp;Change keys…</source>
+        <translation>修改按键(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/shortcuts_help.py" line="58" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/shortcuts_help.py" line="45" />
+        <location filename="../agent_desk/ui/shortcuts_help.py" line="59" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
