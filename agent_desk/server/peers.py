@@ -60,6 +60,8 @@ class Peer:
         self.user: User | None = None
         self.customer: Customer | None = None
         self.token: str | None = None
+        self.session_expires: float | None = None
+        """When the staff session behind ``token`` ends, on the server's clock."""
         self.subscribed = False
         """True once the peer has resumed: from then on it gets live events."""
         self.bucket = TokenBucket(rate, burst)

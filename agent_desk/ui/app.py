@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import functools
 import logging
 import os
 import signal
+import ssl
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -138,6 +140,16 @@ class DeskApp:
             dialog.set_busy(False)
             dialog.show_message(refused.error.message)
             return
+        except ssl.SSLCertVerificationError as untrusted:
+            dialog.set_busy(False)
+            dialog.show_message(
+                QCoreApplication.translate(
+                    "DeskApp",
+                    "The server's certificate is not trusted (%1). If your team uses its own certificate,"
+                    " start the desk with --ca-file pointing to it.",
+                ).replace("%1", untrusted.verify_message or str(untrusted))
+            )
+            return
         except (OSError, TimeoutError, ValueError) as exc:
             dialog.set_busy(False)
             reason = str(exc) or type(exc).__name__
@@ -222,6 +234,12 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         help="interface language: en or zh_CN (default: the saved setting or the system); pseudo for layout checks",
     )
     parser.add_argument("--data-dir", type=Path, help="where the outbox lives (default: the user data folder)")
+    parser.add_argument(
+        "--ca-file",
+        type=Path,
+        default=os.environ.get("AGENTDESK_CA_FILE") or None,
+        help="PEM certificate(s) to trust for a wss:// server with its own CA (default: $AGENTDESK_CA_FILE)",
+    )
     parser.add_argument("--version", action="store_true")
     parser.add_argument("--log-level", default="WARNING")
     return parser.parse_args(argv)
@@ -245,7 +263,10 @@ def main(argv: list[str] | None = None) -> int:
     translations = Translations(app)
     translations.install(args.lang or settings.language)
     data_dir = ensure_private_dir(args.data_dir or user_data_dir())
-    desk_app = DeskApp(settings, CredentialStore(), translations, data_dir, demo=args.demo, server=args.server)
+    connector = functools.partial(Connection.open, ca_file=args.ca_file) if args.ca_file else Connection.open
+    desk_app = DeskApp(
+        settings, CredentialStore(), translations, data_dir, demo=args.demo, server=args.server, connector=connector
+    )
     desk_app.apply_look()
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
