@@ -271,3 +271,7 @@ class Connection:
     @property
     def close_code(self) -> int | None:
         return self._socket.close_code
+
+    @property
+    def close_reason(self) -> str | None:
+        return self._socket.close_reason

@@ -195,7 +195,7 @@ class Server:
     def close_user_sockets(self, username: str) -> None:
         seat = self.service.floor.seats.get(username)
         for peer in list(seat.peers if seat else ()):
-            peer.close_later(1000, "logged out")
+            peer.close_after_queued(1000, "logged out")
 
     # ------------------------------------------------------------ connections
 
@@ -338,9 +338,9 @@ class Server:
             try:
                 self.accounts.session_for_token(peer.token)
             except TokenExpired:
-                peer.close_later(CLOSE_SESSION_ENDED, "session expired: log in again")
+                peer.close_after_queued(CLOSE_SESSION_ENDED, "session expired: log in again")
             except TokenInvalid:
-                peer.close_later(CLOSE_SESSION_ENDED, "session revoked: log in again")
+                peer.close_after_queued(CLOSE_SESSION_ENDED, "session revoked: log in again")
             else:
                 continue
             closed += 1

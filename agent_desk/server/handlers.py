@@ -170,8 +170,9 @@ class Handlers:
         # Signing out signs out everywhere: every session of the user is revoked and every socket closed,
         # so no other desk of theirs quietly reconnects with a token that still works.
         self.service.accounts.revoke_all(user.id)
+        peer.push(Ok(ref=msg.id))  # queued before the close, so the caller hears that it worked
         self._on_logout(user.username)
-        return Ok(ref=msg.id)
+        return None
 
     async def set_capacity(self, peer: Peer, msg: SetCapacity) -> Reply:
         self._require_role(peer, {Role.ADMIN})

@@ -101,6 +101,13 @@ class Peer:
         if self._closer is None:
             self._closer = asyncio.create_task(self.socket.close(code, reason), name="peer-close")
 
+    def close_after_queued(self, code: int, reason: str) -> None:
+        """Close from synchronous code once the frames already queued are sent."""
+        try:
+            self._outbound.put_nowait((code, reason))
+        except asyncio.QueueFull:
+            self.close_later(code, reason)
+
     async def close_for_policy(self, reason: str) -> None:
         """Close with 1008 after the frames already queued have gone out."""
         await self.close_after_flush(CLOSE_POLICY_VIOLATION, reason)
