@@ -6,20 +6,26 @@ docs/security.md says what each of these protects against.
 from __future__ import annotations
 
 import asyncio
+import functools
 import json
 import logging
 import re
 import ssl
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from argon2 import PasswordHasher, extract_parameters
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 from websockets.asyncio.client import connect
 from websockets.exceptions import InvalidStatus
 
 from agent_desk.client.connection import Connection, ConnectionLost, RequestFailed
+from agent_desk.client.session import SessionState, log_in
 from agent_desk.domain.clock import ManualClock
 from agent_desk.protocol.errors import CLOSE_SESSION_ENDED, ErrorCode
 from agent_desk.protocol.messages import Logout, Ok, Ping, Pong, Role
@@ -27,6 +33,9 @@ from agent_desk.server import cli
 from agent_desk.server.accounts import PASSWORD_HASHER
 from agent_desk.server.app import Server
 from agent_desk.server.login_throttle import ThrottlePolicy
+from agent_desk.ui.app import DeskApp, Login, parse_args
+from agent_desk.ui.login_dialog import LoginDialog
+from desk_support import make_desk_app, run
 from support import ServerProcess, make_config, serving, timeout, wait_until
 
 pytestmark = pytest.mark.e2e
@@ -396,3 +405,95 @@ async def test_permessage_deflate_is_off_unless_configured(tmp_path: Path) -> No
         assert offered.response is not None
         assert "permessage-deflate" in (offered.response.headers.get("Sec-WebSocket-Extensions") or "")
         await offered.close()
+
+
+# ---------------------------------------------------------------- the desk over TLS
+
+
+@pytest.fixture
+def tls_server(qloop: asyncio.AbstractEventLoop, tmp_path: Path, cert_pair: tuple[Path, Path]) -> Iterator[Server]:
+    cert, key = cert_pair
+    server = Server(make_config(tmp_path / "server", tls_cert=cert, tls_key=key))
+    qloop.run_until_complete(server.start())
+    server.accounts.add_user("mei", "pw-mei", Role.AGENT)
+    yield server
+    qloop.run_until_complete(server.stop())
+
+
+async def log_in_through_dialog(qtbot: QtBot, app: DeskApp) -> LoginDialog:
+    dialog = await wait_until(lambda: app.login_dialog)
+    dialog.username.setText("mei")
+    qtbot.keyClicks(dialog.password, "pw-mei")
+    qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    return dialog
+
+
+def test_the_desk_refuses_an_untrusted_certificate_and_says_what_to_do(
+    qtbot: QtBot, qapp: QApplication, qloop: asyncio.AbstractEventLoop, tls_server: Server, tmp_path: Path
+) -> None:
+    app = make_desk_app(qapp, tmp_path, tls_server.url)
+
+    async def scenario() -> None:
+        runner = asyncio.ensure_future(app.run())
+        dialog = await log_in_through_dialog(qtbot, app)
+        await wait_until(lambda: dialog.buttons.isEnabled() and "--ca-file" in dialog.message.text())
+        assert "certificate" in dialog.message.text()
+        assert app.desk is None
+        dialog.reject()
+        assert await runner == 0
+
+    run(qloop, scenario())
+
+
+def test_the_desk_with_the_ca_file_logs_in_over_wss(
+    qtbot: QtBot,
+    qapp: QApplication,
+    qloop: asyncio.AbstractEventLoop,
+    tls_server: Server,
+    tmp_path: Path,
+    cert_pair: tuple[Path, Path],
+) -> None:
+    connector = functools.partial(Connection.open, ca_file=cert_pair[0])
+    app = make_desk_app(qapp, tmp_path, tls_server.url, connector=connector)
+
+    async def scenario() -> None:
+        runner = asyncio.ensure_future(app.run())
+        await log_in_through_dialog(qtbot, app)
+        desk = await wait_until(lambda: app.desk if app.desk and app.desk.session.online else None)
+        assert desk.session.url.startswith("wss://")
+        desk.window.close()
+        await runner
+
+    run(qloop, scenario())
+
+
+def test_the_desk_command_line_takes_a_ca_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert parse_args(["--ca-file", str(tmp_path / "ca.pem")]).ca_file == tmp_path / "ca.pem"
+    monkeypatch.setenv("AGENTDESK_CA_FILE", str(tmp_path / "env.pem"))
+    assert Path(parse_args([]).ca_file) == tmp_path / "env.pem"
+
+
+def test_a_remembered_session_stops_at_an_untrusted_certificate_instead_of_retrying(
+    qapp: QApplication,
+    qloop: asyncio.AbstractEventLoop,
+    tls_server: Server,
+    tmp_path: Path,
+    cert_pair: tuple[Path, Path],
+) -> None:
+    app = make_desk_app(qapp, tmp_path, tls_server.url)  # trusts only the system's CAs
+
+    async def scenario() -> None:
+        token = (
+            await log_in(
+                tls_server.url, "mei", "pw-mei", connector=functools.partial(Connection.open, ca_file=cert_pair[0])
+            )
+        ).token
+        runner = asyncio.ensure_future(app.run_desk(Login(tls_server.url, "mei", token)))
+        desk = await wait_until(lambda: app.desk)
+        await wait_until(lambda: desk.session.state is SessionState.STOPPED)
+        assert desk.window.banner.isVisible()
+        assert "certificate" in desk.window.banner.text()
+        desk.window.close()
+        assert await runner is False
+
+    run(qloop, scenario())
