@@ -428,24 +428,7 @@ async def log_in_through_dialog(qtbot: QtBot, app: DeskApp) -> LoginDialog:
     return dialog
 
 
-def test_the_desk_refuses_an_untrusted_certificate_and_says_what_to_do(
-    qtbot: QtBot, qapp: QApplication, qloop: asyncio.AbstractEventLoop, tls_server: Server, tmp_path: Path
-) -> None:
-    app = make_desk_app(qapp, tmp_path, tls_server.url)
-
-    async def scenario() -> None:
-        runner = asyncio.ensure_future(app.run())
-        dialog = await log_in_through_dialog(qtbot, app)
-        await wait_until(lambda: dialog.buttons.isEnabled() and "--ca-file" in dialog.message.text())
-        assert "certificate" in dialog.message.text()
-        assert app.desk is None
-        dialog.reject()
-        assert await runner == 0
-
-    run(qloop, scenario())
-
-
-def test_the_desk_with_the_ca_file_logs_in_over_wss(
+def test_the_desk_explains_an_untrusted_certificate_and_logs_in_once_given_the_ca_file(
     qtbot: QtBot,
     qapp: QApplication,
     qloop: asyncio.AbstractEventLoop,
@@ -453,14 +436,47 @@ def test_the_desk_with_the_ca_file_logs_in_over_wss(
     tmp_path: Path,
     cert_pair: tuple[Path, Path],
 ) -> None:
-    connector = functools.partial(Connection.open, ca_file=cert_pair[0])
-    app = make_desk_app(qapp, tmp_path, tls_server.url, connector=connector)
+    app = make_desk_app(qapp, tmp_path, tls_server.url)
 
     async def scenario() -> None:
         runner = asyncio.ensure_future(app.run())
-        await log_in_through_dialog(qtbot, app)
+        dialog = await log_in_through_dialog(qtbot, app)
+        await wait_until(lambda: dialog.buttons.isEnabled() and "certificate" in dialog.message.text())
+        assert "CA file" in dialog.message.text()
+        assert app.desk is None
+
+        qtbot.keyClicks(dialog.ca_file, str(tmp_path / "missing.pem"))
+        qtbot.keyClick(dialog.ca_file, Qt.Key.Key_Return)
+        await wait_until(lambda: "There is no CA file" in dialog.message.text())
+
+        dialog.ca_file.clear()
+        qtbot.keyClicks(dialog.ca_file, str(cert_pair[0]))
+        qtbot.keyClick(dialog.ca_file, Qt.Key.Key_Return)
         desk = await wait_until(lambda: app.desk if app.desk and app.desk.session.online else None)
         assert desk.session.url.startswith("wss://")
+        assert app.settings.ca_file == str(cert_pair[0]), "remembered for next time"
+        desk.window.close()
+        assert await runner == 0
+
+    run(qloop, scenario())
+
+
+def test_a_ca_file_from_the_command_line_fills_the_dialog_and_is_used(
+    qtbot: QtBot,
+    qapp: QApplication,
+    qloop: asyncio.AbstractEventLoop,
+    tls_server: Server,
+    tmp_path: Path,
+    cert_pair: tuple[Path, Path],
+) -> None:
+    app = make_desk_app(qapp, tmp_path, tls_server.url)
+    app.ca_file = cert_pair[0]  # as main() passes --ca-file
+
+    async def scenario() -> None:
+        runner = asyncio.ensure_future(app.run())
+        dialog = await log_in_through_dialog(qtbot, app)
+        assert dialog.ca_file.text() == str(cert_pair[0])
+        desk = await wait_until(lambda: app.desk if app.desk and app.desk.session.online else None)
         desk.window.close()
         await runner
 
