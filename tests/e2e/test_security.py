@@ -34,6 +34,7 @@ from agent_desk.server.accounts import PASSWORD_HASHER
 from agent_desk.server.app import Server
 from agent_desk.server.login_throttle import ThrottlePolicy
 from agent_desk.ui.app import DeskApp, Login, parse_args
+from agent_desk.ui.desk import Desk
 from agent_desk.ui.login_dialog import LoginDialog
 from desk_support import make_desk_app, run
 from support import ServerProcess, make_config, serving, timeout, wait_until
@@ -420,6 +421,16 @@ def tls_server(qloop: asyncio.AbstractEventLoop, tmp_path: Path, cert_pair: tupl
     qloop.run_until_complete(server.stop())
 
 
+@pytest.fixture
+def desk_app(qapp: QApplication, tmp_path: Path, tls_server: Server) -> DeskApp:
+    """A desk for the TLS server that trusts only the system's CAs until told otherwise."""
+    return make_desk_app(qapp, tmp_path, tls_server.url)
+
+
+async def online_desk(app: DeskApp) -> Desk:
+    return await wait_until(lambda: app.desk if app.desk and app.desk.session.online else None)
+
+
 async def log_in_through_dialog(qtbot: QtBot, app: DeskApp) -> LoginDialog:
     dialog = await wait_until(lambda: app.login_dialog)
     dialog.username.setText("mei")
@@ -429,14 +440,9 @@ async def log_in_through_dialog(qtbot: QtBot, app: DeskApp) -> LoginDialog:
 
 
 def test_the_desk_explains_an_untrusted_certificate_and_logs_in_once_given_the_ca_file(
-    qtbot: QtBot,
-    qapp: QApplication,
-    qloop: asyncio.AbstractEventLoop,
-    tls_server: Server,
-    tmp_path: Path,
-    cert_pair: tuple[Path, Path],
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, desk_app: DeskApp, tmp_path: Path, cert_pair: tuple[Path, Path]
 ) -> None:
-    app = make_desk_app(qapp, tmp_path, tls_server.url)
+    app = desk_app
 
     async def scenario() -> None:
         runner = asyncio.ensure_future(app.run())
@@ -452,7 +458,7 @@ def test_the_desk_explains_an_untrusted_certificate_and_logs_in_once_given_the_c
         dialog.ca_file.clear()
         qtbot.keyClicks(dialog.ca_file, str(cert_pair[0]))
         qtbot.keyClick(dialog.ca_file, Qt.Key.Key_Return)
-        desk = await wait_until(lambda: app.desk if app.desk and app.desk.session.online else None)
+        desk = await online_desk(app)
         assert desk.session.url.startswith("wss://")
         assert app.settings.ca_file == str(cert_pair[0]), "remembered for next time"
         desk.window.close()
@@ -462,21 +468,16 @@ def test_the_desk_explains_an_untrusted_certificate_and_logs_in_once_given_the_c
 
 
 def test_a_ca_file_from_the_command_line_fills_the_dialog_and_is_used(
-    qtbot: QtBot,
-    qapp: QApplication,
-    qloop: asyncio.AbstractEventLoop,
-    tls_server: Server,
-    tmp_path: Path,
-    cert_pair: tuple[Path, Path],
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, desk_app: DeskApp, cert_pair: tuple[Path, Path]
 ) -> None:
-    app = make_desk_app(qapp, tmp_path, tls_server.url)
+    app = desk_app
     app.ca_file = cert_pair[0]  # as main() passes --ca-file
 
     async def scenario() -> None:
         runner = asyncio.ensure_future(app.run())
         dialog = await log_in_through_dialog(qtbot, app)
         assert dialog.ca_file.text() == str(cert_pair[0])
-        desk = await wait_until(lambda: app.desk if app.desk and app.desk.session.online else None)
+        desk = await online_desk(app)
         desk.window.close()
         await runner
 
@@ -490,13 +491,9 @@ def test_the_desk_command_line_takes_a_ca_file(tmp_path: Path, monkeypatch: pyte
 
 
 def test_a_remembered_session_stops_at_an_untrusted_certificate_instead_of_retrying(
-    qapp: QApplication,
-    qloop: asyncio.AbstractEventLoop,
-    tls_server: Server,
-    tmp_path: Path,
-    cert_pair: tuple[Path, Path],
+    qloop: asyncio.AbstractEventLoop, desk_app: DeskApp, tls_server: Server, cert_pair: tuple[Path, Path]
 ) -> None:
-    app = make_desk_app(qapp, tmp_path, tls_server.url)  # trusts only the system's CAs
+    app = desk_app
 
     async def scenario() -> None:
         token = (
