@@ -11,8 +11,10 @@ import asyncio
 import contextlib
 import itertools
 import logging
+import ssl
 import uuid
 from collections.abc import Callable
+from pathlib import Path
 from typing import TypeVar
 
 import msgspec
@@ -37,6 +39,7 @@ from agent_desk.protocol.messages import (
     Typing,
     Welcome,
 )
+from agent_desk.protocol.redaction import redacted_logger
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
@@ -56,6 +59,21 @@ class RequestFailed(Exception):
 
 class ConnectionLost(Exception):
     """The socket closed before the reply arrived."""
+
+
+def client_ssl_context(url: str, ca_file: str | Path | None = None) -> ssl.SSLContext | None:
+    """The verifying context for a ``wss://`` URL (None for ``ws://``).
+
+    Host names and certificates are checked as a browser would; ``ca_file``
+    adds trust in a private CA without turning any check off.
+    """
+    if not url.lower().startswith("wss://"):
+        return None
+    context = ssl.create_default_context(ssl.Purpose.SERVER_AUTH)
+    context.minimum_version = ssl.TLSVersion.TLSv1_2
+    if ca_file is not None:
+        context.load_verify_locations(cafile=str(ca_file))
+    return context
 
 
 class Connection:
@@ -90,6 +108,8 @@ class Connection:
         on_frame: Callable[[ServerMessage], None] | None = None,
         ping_interval: float | None = 20.0,
         ping_timeout: float | None = 20.0,
+        ca_file: str | Path | None = None,
+        ssl_context: ssl.SSLContext | None = None,
     ) -> Connection:
         """Connect, say hello and wait for the welcome.
 
@@ -98,8 +118,13 @@ class Connection:
         to ``events``. Keepalive pings detect a dead link within
         ``ping_interval + ping_timeout`` seconds.
 
+        A ``wss://`` server's certificate is always verified: against the
+        system's trusted CAs plus ``ca_file`` (a PEM bundle, e.g. a
+        self-signed server's own certificate). ``ssl_context`` replaces both.
+
         Raises:
             RequestFailed: the server refused the hello (e.g. expired token).
+            ssl.SSLCertVerificationError: the server's certificate is not trusted.
             OSError: the server cannot be reached.
         """
         headers = {"Authorization": f"Bearer {token}"} if token else None
@@ -112,6 +137,8 @@ class Connection:
             compression=None,
             ping_interval=ping_interval,
             ping_timeout=ping_timeout,
+            ssl=ssl_context or client_ssl_context(url, ca_file),
+            logger=redacted_logger("websockets.client"),
         )
         conn = cls(socket, client_name, on_frame)
         try:
@@ -244,3 +271,7 @@ class Connection:
     @property
     def close_code(self) -> int | None:
         return self._socket.close_code
+
+    @property
+    def close_reason(self) -> str | None:
+        return self._socket.close_reason

@@ -15,6 +15,7 @@ import enum
 import itertools
 import logging
 import random
+import ssl
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -169,6 +170,10 @@ class DeskSession:
                 conn = await self._connect()
             except RequestFailed as refused:
                 self._set_state(SessionState.SIGNED_OUT, refused.error.message)
+                return
+            except ssl.SSLCertVerificationError as untrusted:
+                # Retrying cannot help, and the agent must not be taught to ignore it.
+                self._set_state(SessionState.STOPPED, f"the server's certificate is not trusted: {untrusted}")
                 return
             except (OSError, InvalidHandshake, TimeoutError, ConnectionLost) as exc:
                 log.info("connect failed (%s); retrying", exc)

@@ -208,6 +208,8 @@ class Error(_Server, tag="error"):
     code: ErrorCode
     message: str
     ref: str | None = None
+    retry_after: float | None = None
+    """Seconds to wait before trying again, when the code says when (``login_throttled``)."""
 
 
 class Ack(_Server, tag="ack"):

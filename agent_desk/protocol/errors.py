@@ -37,6 +37,8 @@ class ErrorCode(enum.StrEnum):
     """No such conversation (or not one the caller may see)."""
     INVALID_STATE = "invalid_state"
     """The action does not fit the conversation's state (e.g. send to a closed chat)."""
+    LOGIN_THROTTLED = "login_throttled"
+    """Too many failed logins for this account or from this address: wait ``retry_after`` seconds."""
     RATE_LIMITED = "rate_limited"
     """Too many frames; slow down. Persistent floods close with 1008."""
     STORAGE_UNAVAILABLE = "storage_unavailable"
@@ -48,3 +50,5 @@ class ErrorCode(enum.StrEnum):
 CLOSE_POLICY_VIOLATION = 1008
 CLOSE_MESSAGE_TOO_BIG = 1009
 CLOSE_TRY_AGAIN_LATER = 1013
+CLOSE_SESSION_ENDED = 4001
+"""The staff session behind this connection expired or was revoked: log in again."""

@@ -139,6 +139,10 @@ class Accounts:
 
     def user_for_token(self, token: str) -> User:
         """The user a token belongs to. Raises TokenInvalid or TokenExpired."""
+        return self.session_for_token(token)[0]
+
+    def session_for_token(self, token: str) -> tuple[User, float]:
+        """The user a token belongs to and when it expires. Raises TokenInvalid or TokenExpired."""
         row = self._db.execute(
             "SELECT users.*, sessions.expires_at, sessions.revoked FROM sessions"
             " JOIN users ON users.id = sessions.user_id WHERE token_hash = ?",
@@ -148,8 +152,13 @@ class Accounts:
             raise TokenInvalid()
         if row["expires_at"] <= self._clock.now():
             raise TokenExpired()
-        return _user(row)
+        return _user(row), float(row["expires_at"])
 
     def revoke(self, token: str) -> None:
         with self._db:
             self._db.execute("UPDATE sessions SET revoked = 1 WHERE token_hash = ?", (hash_token(token),))
+
+    def revoke_all(self, user_id: int) -> None:
+        """End every session of one user (logging out signs out everywhere)."""
+        with self._db:
+            self._db.execute("UPDATE sessions SET revoked = 1 WHERE user_id = ? AND revoked = 0", (user_id,))

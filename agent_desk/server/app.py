@@ -7,6 +7,7 @@ import contextlib
 import enum
 import logging
 import sqlite3
+import ssl
 from typing import Any
 
 from websockets.asyncio.server import Server as WsServer
@@ -17,10 +18,11 @@ from websockets.http11 import Request, Response
 import agent_desk
 from agent_desk.domain.clock import Clock, SystemClock
 from agent_desk.protocol import PROTOCOL_VERSION, ProtocolError, decode_client
-from agent_desk.protocol.errors import ErrorCode
+from agent_desk.protocol.errors import CLOSE_SESSION_ENDED, ErrorCode
 from agent_desk.protocol.messages import ChatState, Error, Hello
+from agent_desk.protocol.redaction import redacted_logger
 from agent_desk.server import db as database
-from agent_desk.server.accounts import Accounts
+from agent_desk.server.accounts import Accounts, TokenExpired, TokenInvalid
 from agent_desk.server.assistant import OverflowAssistant
 from agent_desk.server.config import ServerConfig
 from agent_desk.server.content_handlers import ContentHandlers
@@ -37,6 +39,7 @@ from agent_desk.server.floor_store import FloorStore
 from agent_desk.server.handlers import Handlers
 from agent_desk.server.http import HttpRoutes
 from agent_desk.server.knowledge import Knowledge
+from agent_desk.server.login_throttle import LoginThrottle
 from agent_desk.server.peers import Peer
 from agent_desk.server.phrases import Phrases
 from agent_desk.server.practice import PracticeStore
@@ -46,6 +49,7 @@ from agent_desk.server.qc import QcStore
 from agent_desk.server.response_metrics import ResponseMetrics
 from agent_desk.server.service import ChatService
 from agent_desk.server.team_settings import TeamSettingsStore
+from agent_desk.server.tls import server_ssl_context
 
 log = logging.getLogger(__name__)
 
@@ -81,7 +85,14 @@ class Server:
             self.service, PracticeStore(self.db, self.clock, self.conversations), self.metrics, self.settings.rubric
         )
         practice = PracticeHandlers(self.practice)
-        self.handlers = Handlers(self.service, self.close_user_sockets, content, discipline, practice)
+        self.handlers = Handlers(
+            self.service,
+            self.close_user_sockets,
+            content,
+            discipline,
+            practice,
+            LoginThrottle(self.clock, config.login_throttle),
+        )
         self.dashboard = Dashboard(self.db, self.service, self.metrics, self.settings, config.floor_sample_seconds)
         self.assistant = OverflowAssistant(self.service, self.knowledge, self.settings, config.assistant_check_seconds)
         self.handlers.table.update(DashboardHandlers(self.dashboard).table)
@@ -109,7 +120,10 @@ class Server:
             self.config.port,
             process_request=self._process_request,
             max_size=self.config.limits.max_frame_bytes,
-            compression=None,
+            # Off unless configured: compressing tokens next to attacker-chosen text leaks them (CRIME/BREACH).
+            compression="deflate" if self.config.ws_compression else None,
+            ssl=self._ssl_context(),
+            logger=redacted_logger("websockets.server"),
             ping_interval=20,
             ping_timeout=20,
         )
@@ -117,7 +131,16 @@ class Server:
         self._tickers = [
             asyncio.create_task(self.dashboard.run_sampler(), name="floor-sampler"),
             asyncio.create_task(self.assistant.run(), name="overflow-assistant"),
+            asyncio.create_task(self._check_sessions_forever(), name="session-check"),
         ]
+
+    def _ssl_context(self) -> ssl.SSLContext | None:
+        cert, key = self.config.tls_cert, self.config.tls_key
+        if cert is None and key is None:
+            return None
+        if cert is None or key is None:
+            raise ValueError("TLS needs both a certificate and its key")
+        return server_ssl_context(cert, key)
 
     @property
     def port(self) -> int:
@@ -127,11 +150,11 @@ class Server:
 
     @property
     def url(self) -> str:
-        return f"ws://{self.config.host}:{self.port}/ws"
+        return f"{'wss' if self.config.tls else 'ws'}://{self.config.host}:{self.port}/ws"
 
     @property
     def http_url(self) -> str:
-        return f"http://{self.config.host}:{self.port}"
+        return f"{'https' if self.config.tls else 'http'}://{self.config.host}:{self.port}"
 
     async def stop(self) -> None:
         for ticker in self._tickers:
@@ -172,7 +195,7 @@ class Server:
     def close_user_sockets(self, username: str) -> None:
         seat = self.service.floor.seats.get(username)
         for peer in list(seat.peers if seat else ()):
-            peer.close_later(1000, "logged out")
+            peer.close_after_queued(1000, "logged out")
 
     # ------------------------------------------------------------ connections
 
@@ -186,7 +209,8 @@ class Server:
         """Browsers send Origin; the desk and the simulator do not."""
         if origin is None:
             return True
-        own = {f"http://{self.config.host}:{self.port}", f"http://localhost:{self.port}"}
+        scheme = "https" if self.config.tls else "http"
+        own = {f"{scheme}://{self.config.host}:{self.port}", f"{scheme}://localhost:{self.port}"}
         return origin in own or origin in self.config.allowed_origins
 
     async def _handle(self, socket: ServerConnection) -> None:
@@ -263,6 +287,9 @@ class Server:
 
     async def _serve_frames(self, peer: Peer) -> None:
         async for frame in peer.socket:
+            if peer.session_expires is not None and peer.session_expires <= self.clock.now():
+                await peer.close_after_flush(CLOSE_SESSION_ENDED, "session expired: log in again")
+                return
             admission = self._admit(peer)
             if admission is Admission.FLOOD:
                 await peer.close_for_policy("flood")
@@ -277,9 +304,10 @@ class Server:
         if isinstance(frame, bytes):
             return Error(code=ErrorCode.BINARY_FRAME, message="send JSON text frames, not binary")
         ref: str | None = None
+        kind = "undecoded"
         try:
             message = decode_client(frame)
-            ref = getattr(message, "id", None)
+            ref, kind = getattr(message, "id", None), type(message).__name__
             handler = self.handlers.table.get(type(message))
             if handler is None:  # hello again
                 raise ProtocolError(ErrorCode.INVALID_STATE, "hello was already received", ref)
@@ -290,8 +318,33 @@ class Server:
             log.exception("storage failed")
             return Error(code=ErrorCode.STORAGE_UNAVAILABLE, message="could not store that: try again", ref=ref)
         except Exception:
-            log.exception("handler failed for %.200s", frame)
+            # The type only: a frame may carry a password or a token.
+            log.exception("handler failed for a %s frame (ref %s)", kind, ref)
             return Error(code=ErrorCode.INTERNAL, message="server error: the request was not applied", ref=ref)
+
+    # ------------------------------------------------------------ sessions
+
+    async def _check_sessions_forever(self) -> None:
+        while True:
+            await asyncio.sleep(self.config.session_check_seconds)
+            self.check_sessions()
+
+    def check_sessions(self) -> int:
+        """Close staff connections whose session expired or was revoked; returns how many."""
+        closed = 0
+        for peer in list(self._peers):
+            if peer.token is None:
+                continue
+            try:
+                self.accounts.session_for_token(peer.token)
+            except TokenExpired:
+                peer.close_after_queued(CLOSE_SESSION_ENDED, "session expired: log in again")
+            except TokenInvalid:
+                peer.close_after_queued(CLOSE_SESSION_ENDED, "session revoked: log in again")
+            else:
+                continue
+            closed += 1
+        return closed
 
     def _forget(self, peer: Peer) -> None:
         if peer.user is not None:

@@ -2,6 +2,7 @@
 
 agent-desk-server --host 127.0.0.1 --port 8765 --data DIR [--demo] [--shop-name NAME]
 agent-desk-server user add NAME --role ROLE --data DIR
+agent-desk-server tls selfsigned --out DIR [--host NAME ...]
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from agent_desk.server.accounts import AccountError, Accounts
 from agent_desk.server.app import Server
 from agent_desk.server.config import ServerConfig
 from agent_desk.server.demo import seed_demo, seed_demo_content
+from agent_desk.server.tls import write_self_signed
 
 
 def _serve_parser() -> argparse.ArgumentParser:
@@ -32,8 +34,34 @@ def _serve_parser() -> argparse.ArgumentParser:
     parser.add_argument("--shop-name", help="the shop's name, filled into {shop_name} in quick replies")
     parser.add_argument("--grace", type=float, default=60.0, help="seconds before a lost agent's chats move")
     parser.add_argument("--allow-origin", action="append", default=[], help="extra browser origin to accept")
+    parser.add_argument("--tls-cert", type=Path, help="PEM certificate (chain): serve wss:// and https://")
+    parser.add_argument("--tls-key", type=Path, help="the certificate's PEM private key")
+    parser.add_argument(
+        "--ws-compression", action="store_true", help="allow permessage-deflate (off: it can leak tokens)"
+    )
     parser.add_argument("--log-level", default="INFO")
     return parser
+
+
+def _tls_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="agent-desk-server tls", description="TLS certificates")
+    sub = parser.add_subparsers(dest="action", required=True)
+    selfsigned = sub.add_parser("selfsigned", help="write a self-signed cert.pem and key.pem for local use")
+    selfsigned.add_argument("--out", type=Path, required=True, help="folder for cert.pem and key.pem")
+    selfsigned.add_argument(
+        "--host", action="append", default=[], help="a name or IP the server is reached at (repeatable)"
+    )
+    selfsigned.add_argument("--days", type=int, default=365)
+    return parser
+
+
+def _tls_command(argv: list[str]) -> int:
+    args = _tls_parser().parse_args(argv)
+    hosts = args.host or ["localhost", "127.0.0.1", "::1"]
+    pair = write_self_signed(args.out, hosts, args.days)
+    print(f"wrote {pair.cert} and {pair.key} (for {', '.join(hosts)})")
+    print(f"serve with: --tls-cert {pair.cert} --tls-key {pair.key}; give desks: --ca-file {pair.cert}")
+    return 0
 
 
 def _user_parser() -> argparse.ArgumentParser:
@@ -83,6 +111,9 @@ async def _serve(args: argparse.Namespace) -> None:
         demo=args.demo,
         grace_seconds=args.grace,
         allowed_origins=args.allow_origin,
+        tls_cert=args.tls_cert,
+        tls_key=args.tls_key,
+        ws_compression=args.ws_compression,
     )
     server = Server(config)
     if args.demo:
@@ -106,7 +137,12 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["user"]:
         return _user_command(argv[1:])
-    args = _serve_parser().parse_args(argv)
+    if argv[:1] == ["tls"]:
+        return _tls_command(argv[1:])
+    parser = _serve_parser()
+    args = parser.parse_args(argv)
+    if (args.tls_cert is None) != (args.tls_key is None):
+        parser.error("--tls-cert and --tls-key go together")
     logging.basicConfig(level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     with contextlib.suppress(KeyboardInterrupt):
         asyncio.run(_serve(args))

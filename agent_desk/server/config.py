@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from agent_desk.protocol.limits import Limits
+from agent_desk.server.login_throttle import ThrottlePolicy
 
 
 @dataclass(slots=True)
@@ -29,6 +30,18 @@ class ServerConfig:
     """How often the dashboard records the queue and the crisis quotient for its history."""
     assistant_check_seconds: float = 1.0
     """How often the overflow assistant looks for customers who have waited too long."""
+    tls_cert: Path | None = None
+    """PEM certificate chain: with ``tls_key``, the server speaks wss:// and https://."""
+    tls_key: Path | None = None
+    ws_compression: bool = False
+    """permessage-deflate. Off by default: compressing secrets next to attacker-chosen text leaks them."""
+    session_check_seconds: float = 60.0
+    """How often open staff connections are checked for a session that expired or was revoked."""
+    login_throttle: ThrottlePolicy = field(default_factory=ThrottlePolicy)
+
+    @property
+    def tls(self) -> bool:
+        return self.tls_cert is not None
 
     @property
     def db_path(self) -> Path:

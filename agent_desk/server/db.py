@@ -8,9 +8,14 @@ old version intact.
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
+import stat
 from collections.abc import Iterator
 from pathlib import Path
+
+PRIVATE_DIR_MODE = 0o700
+PRIVATE_FILE_MODE = 0o600
 
 _V1_BASE = """
         CREATE TABLE users (
@@ -329,7 +334,7 @@ class SchemaTooNew(RuntimeError):
 
 def open_database(path: Path) -> sqlite3.Connection:
     """Open (creating if needed) and upgrade the database file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    _prepare_private_file(path)
     db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
     db.row_factory = sqlite3.Row
     db.execute("PRAGMA journal_mode=WAL")
@@ -340,6 +345,20 @@ def open_database(path: Path) -> sqlite3.Connection:
     db.execute("PRAGMA busy_timeout=5000")
     upgrade(db)
     return db
+
+
+def _prepare_private_file(path: Path) -> None:
+    """Create the data folder (0700) and the file (0600) before SQLite does.
+
+    The file holds customers' words and password hashes. SQLite gives the -wal
+    and -shm files the main file's mode, so they are private too. A folder
+    that already exists keeps its mode (it may be one the operator chose on
+    purpose); the file itself is always tightened.
+    """
+    path.parent.mkdir(mode=PRIVATE_DIR_MODE, parents=True, exist_ok=True)
+    os.close(os.open(path, os.O_RDWR | os.O_CREAT, PRIVATE_FILE_MODE))
+    if os.name == "posix" and stat.S_IMODE(path.stat().st_mode) != PRIVATE_FILE_MODE:
+        path.chmod(PRIVATE_FILE_MODE)
 
 
 def schema_version(db: sqlite3.Connection) -> int:

@@ -23,6 +23,7 @@ from agent_desk.protocol.messages import (
     CloseChat,
     CustomerJoin,
     CustomerJoined,
+    Error,
     EventsPage,
     FetchEvents,
     Hello,
@@ -50,6 +51,7 @@ from agent_desk.server.authz import require_role, staff
 from agent_desk.server.content_handlers import ContentHandlers
 from agent_desk.server.conversations import Conversation
 from agent_desk.server.discipline_handlers import DisciplineHandlers
+from agent_desk.server.login_throttle import LoginThrottle, Throttled
 from agent_desk.server.peers import Peer
 from agent_desk.server.practice_handlers import PracticeHandlers
 from agent_desk.server.service import ChatService
@@ -72,9 +74,11 @@ class Handlers:
         content: ContentHandlers | None = None,
         discipline: DisciplineHandlers | None = None,
         practice: PracticeHandlers | None = None,
+        throttle: LoginThrottle | None = None,
     ) -> None:
         self.service = service
         self._on_logout = on_logout
+        self.throttle = throttle or LoginThrottle(service.clock)
         self.table: dict[type[msgspec.Struct], Handler] = {
             Login: self.login,
             Logout: self.logout,
@@ -123,12 +127,12 @@ class Handlers:
 
     def _bind_token(self, peer: Peer, token: str) -> None:
         try:
-            user = self.service.accounts.user_for_token(token)
+            user, expires = self.service.accounts.session_for_token(token)
         except TokenExpired:
             raise fail(ErrorCode.TOKEN_EXPIRED, "session expired: log in again") from None
         except TokenInvalid:
             raise fail(ErrorCode.TOKEN_INVALID, "unknown or revoked session token") from None
-        peer.user, peer.token = user, token
+        peer.user, peer.token, peer.session_expires = user, token, expires
         self.service.staff_connected(peer, user)
 
     # ------------------------------------------------------------ accounts
@@ -136,22 +140,39 @@ class Handlers:
     async def login(self, peer: Peer, msg: Login) -> Reply:
         if peer.user is not None or peer.customer is not None:
             raise fail(ErrorCode.INVALID_STATE, "this connection is already signed in")
-        accounts = self.service.accounts
-        # argon2 is slow by design: keep it off the event loop.
-        user = await asyncio.to_thread(accounts.verify_password, msg.username, msg.password)
-        if user is None:
-            raise fail(ErrorCode.BAD_CREDENTIALS, "wrong user name or password")
-        token, expires = accounts.open_session(user)
-        peer.user, peer.token = user, token
+        address = _address(peer)
+        try:
+            async with self.throttle.attempt(msg.username, address):
+                user = await self._check_password(msg.username, msg.password, address)
+        except Throttled as throttled:
+            return Error(
+                code=ErrorCode.LOGIN_THROTTLED,
+                message=f"{throttled.reason}: try again later",
+                ref=msg.id,
+                retry_after=round(throttled.retry_after, 3),
+            )
+        token, expires = self.service.accounts.open_session(user)
+        peer.user, peer.token, peer.session_expires = user, token, expires
         self.service.staff_connected(peer, user)
         return LoginOk(ref=msg.id, token=token, expires_at=expires, user=user.info())
 
+    async def _check_password(self, username: str, password: str, address: str) -> User:
+        # argon2 is slow by design: keep it off the event loop.
+        user = await asyncio.to_thread(self.service.accounts.verify_password, username, password)
+        if user is None:
+            self.throttle.failed(username, address)
+            raise fail(ErrorCode.BAD_CREDENTIALS, "wrong user name or password")
+        self.throttle.succeeded(username)
+        return user
+
     async def logout(self, peer: Peer, msg: Logout) -> Reply:
-        user, token = self._staff(peer), peer.token
-        if token is not None:
-            self.service.accounts.revoke(token)
+        user = self._staff(peer)
+        # Signing out signs out everywhere: every session of the user is revoked and every socket closed,
+        # so no other desk of theirs quietly reconnects with a token that still works.
+        self.service.accounts.revoke_all(user.id)
+        peer.push(Ok(ref=msg.id))  # queued before the close, so the caller hears that it worked
         self._on_logout(user.username)
-        return Ok(ref=msg.id)
+        return None
 
     async def set_capacity(self, peer: Peer, msg: SetCapacity) -> Reply:
         self._require_role(peer, {Role.ADMIN})
@@ -335,3 +356,9 @@ class Handlers:
         if conv is None:
             raise fail(ErrorCode.NOT_FOUND, "no such conversation")
         return conv
+
+
+def _address(peer: Peer) -> str:
+    """The peer's IP address: the key for the per-address login limit."""
+    remote = peer.socket.remote_address
+    return str(remote[0]) if remote else "unknown"

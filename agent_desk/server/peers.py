@@ -60,6 +60,8 @@ class Peer:
         self.user: User | None = None
         self.customer: Customer | None = None
         self.token: str | None = None
+        self.session_expires: float | None = None
+        """When the staff session behind ``token`` ends, on the server's clock."""
         self.subscribed = False
         """True once the peer has resumed: from then on it gets live events."""
         self.bucket = TokenBucket(rate, burst)
@@ -98,6 +100,13 @@ class Peer:
         """Close from synchronous code; the close runs as its own task."""
         if self._closer is None:
             self._closer = asyncio.create_task(self.socket.close(code, reason), name="peer-close")
+
+    def close_after_queued(self, code: int, reason: str) -> None:
+        """Close from synchronous code once the frames already queued are sent."""
+        try:
+            self._outbound.put_nowait((code, reason))
+        except asyncio.QueueFull:
+            self.close_later(code, reason)
 
     async def close_for_policy(self, reason: str) -> None:
         """Close with 1008 after the frames already queued have gone out."""

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import functools
 import logging
 import os
 import signal
+import ssl
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -63,6 +65,7 @@ class DeskApp:
         server: str | None = None,
         connector: Connector = Connection.open,
         server_clock: Callable[[], float] | None = None,
+        ca_file: Path | None = None,
     ) -> None:
         self.settings = settings
         self.credentials = credentials
@@ -75,6 +78,8 @@ class DeskApp:
         self.keyring_problem: str | None = None
         self._connector = connector
         self._server_clock = server_clock
+        self.ca_file = ca_file or (Path(settings.ca_file) if settings.ca_file else None)
+        """Extra certificates to trust for a wss:// server: the command line's, else the saved one."""
         app = QApplication.instance()
         font = app.font() if isinstance(app, QApplication) else None
         self._base_points = font.pointSizeF() if font is not None and font.pointSizeF() > 0 else 10.0
@@ -91,7 +96,7 @@ class DeskApp:
 
     async def _first_login(self) -> Login | None:
         if self.demo:
-            ok = await log_in(self.server or DEMO_URL, *DEMO_USER, connector=self._connector)
+            ok = await log_in(self.server or DEMO_URL, *DEMO_USER, connector=self._trusting_connector())
             return Login(self.server or DEMO_URL, ok.user.username, ok.token)
         if self.settings.remember and self.settings.last_username:
             url, username = self.server or self.settings.last_server, self.settings.last_username
@@ -103,7 +108,10 @@ class DeskApp:
     async def _ask_login(self) -> Login | None:
         """Show the login dialog until a login works or the agent cancels."""
         dialog = LoginDialog(
-            self.server or self.settings.last_server, self.settings.last_username, self.settings.remember
+            self.server or self.settings.last_server,
+            self.settings.last_username,
+            self.settings.remember,
+            ca_file=str(self.ca_file or ""),
         )
         self.login_dialog = dialog
         done: asyncio.Future[Login | None] = asyncio.get_running_loop().create_future()
@@ -133,11 +141,30 @@ class DeskApp:
         password: str,
         remember: bool,
     ) -> None:
+        ca_text = dialog.ca_file.text().strip()
+        ca_file = _existing_file(ca_text) if ca_text else None
+        if ca_text and ca_file is None:
+            dialog.set_busy(False)
+            dialog.show_message(
+                QCoreApplication.translate("DeskApp", "There is no CA file at %1.").replace("%1", ca_text)
+            )
+            return
+        self.ca_file = ca_file
         try:
-            ok = await log_in(url, username, password, connector=self._connector)
+            ok = await log_in(url, username, password, connector=self._trusting_connector())
         except RequestFailed as refused:
             dialog.set_busy(False)
             dialog.show_message(refused.error.message)
+            return
+        except ssl.SSLCertVerificationError as untrusted:
+            dialog.set_busy(False)
+            dialog.show_message(
+                QCoreApplication.translate(
+                    "DeskApp",
+                    "The server's certificate is not trusted (%1). If your team uses its own certificate,"
+                    " enter its file under CA file (or start the desk with --ca-file).",
+                ).replace("%1", untrusted.verify_message or str(untrusted))
+            )
             return
         except (OSError, TimeoutError, ValueError) as exc:
             dialog.set_busy(False)
@@ -147,6 +174,7 @@ class DeskApp:
             )
             return
         self.settings.remember_login(url, username, remember)
+        self.settings.ca_file = ca_text
         self.keyring_problem = None
         if remember and not await self.credentials.asave_token(url, username, ok.token):
             self.keyring_problem = QCoreApplication.translate(
@@ -162,7 +190,7 @@ class DeskApp:
         outbox = await AsyncOutbox.open(self.data_dir / "outbox.sqlite3", account_key_for(login.url, login.username))
         book, bridge = ChatBook(), SessionBridge()
         session = DeskSession(
-            login.url, login.token, outbox, bridge, positions=book.positions, connector=self._connector
+            login.url, login.token, outbox, bridge, positions=book.positions, connector=self._trusting_connector()
         )
         window = MainWindow(login.username)
         notifier = Notifier(self.settings, window, window)
@@ -185,6 +213,12 @@ class DeskApp:
             window.hide()
             window.deleteLater()
             self.desk = None
+
+    def _trusting_connector(self) -> Connector:
+        """The connector, told which extra certificates to trust (none: the system's CAs only)."""
+        if self.ca_file is None:
+            return self._connector
+        return functools.partial(self._connector, ca_file=self.ca_file)
 
     def apply_look(self) -> None:
         """The saved theme and text size, on every window at once."""
@@ -211,6 +245,11 @@ class DeskApp:
             )
 
 
+def _existing_file(text: str) -> Path | None:
+    path = Path(text).expanduser()
+    return path if path.is_file() else None
+
+
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="agent-desk", description="AgentDesk: the agent's desk")
     parser.add_argument("--demo", action="store_true", help="log into the local demo server as the demo agent")
@@ -224,6 +263,12 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         help="interface language: en or zh_CN (default: the saved setting or the system); pseudo for layout checks",
     )
     parser.add_argument("--data-dir", type=Path, help="where the outbox lives (default: the user data folder)")
+    parser.add_argument(
+        "--ca-file",
+        type=Path,
+        default=os.environ.get("AGENTDESK_CA_FILE") or None,
+        help="PEM certificate(s) to trust for a wss:// server with its own CA (default: $AGENTDESK_CA_FILE)",
+    )
     parser.add_argument("--version", action="store_true")
     parser.add_argument("--log-level", default="WARNING")
     return parser.parse_args(argv)
@@ -247,7 +292,9 @@ def main(argv: list[str] | None = None) -> int:
     translations = Translations(app)
     translations.install(args.lang or settings.language)
     data_dir = ensure_private_dir(args.data_dir or user_data_dir())
-    desk_app = DeskApp(settings, CredentialStore(), translations, data_dir, demo=args.demo, server=args.server)
+    desk_app = DeskApp(
+        settings, CredentialStore(), translations, data_dir, demo=args.demo, server=args.server, ca_file=args.ca_file
+    )
     desk_app.apply_look()
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)

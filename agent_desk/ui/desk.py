@@ -317,6 +317,11 @@ class Desk(QObject):
             text = self.tr("Your session has ended: please log in again. (%1)").replace("%1", detail)
             self.window.show_banner(text)
             self.signed_out.emit(detail)
+        elif state == SessionState.STOPPED and detail:
+            # e.g. an untrusted certificate: retrying cannot help, so say why the desk stopped trying.
+            text = self.tr("The desk stopped connecting: %1").replace("%1", detail)
+            self.window.show_banner(text)
+            self.notifier.announce(text, assertive=True)
 
     def _on_resumed(self, missed: int, reconnect: bool) -> None:
         if not reconnect:

@@ -1,4 +1,4 @@
-"""The login dialog: server, user name, password, remember me."""
+"""The login dialog: server, user name, password, remember me, and an optional CA file."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ class LoginDialog(QDialog):
 
     login_requested = Signal(str, str, str, bool)
 
-    def __init__(self, server: str, username: str, remember: bool, parent: Any = None) -> None:
+    def __init__(self, server: str, username: str, remember: bool, parent: Any = None, ca_file: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Log in to AgentDesk"))
         self.server = QLineEdit(server, self)
@@ -40,6 +40,12 @@ class LoginDialog(QDialog):
         self.remember = QCheckBox(self.tr("&Remember me on this computer"), self)
         self.remember.setChecked(remember)
         self.remember.setAccessibleDescription(self.tr("Keeps your session in the system keyring, never your password"))
+        self.ca_file = QLineEdit(ca_file, self)
+        self.ca_file.setAccessibleName(self.tr("CA certificate file"))
+        self.ca_file.setAccessibleDescription(
+            self.tr("Optional: a PEM file to trust when your team's server has its own certificate")
+        )
+        self.ca_file.setPlaceholderText(self.tr("optional"))
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.message.setAccessibleName(self.tr("Login message"))
@@ -48,6 +54,7 @@ class LoginDialog(QDialog):
         form.addRow(self.tr("&Server:"), self.server)
         form.addRow(self.tr("&User name:"), self.username)
         form.addRow(self.tr("&Password:"), self.password)
+        form.addRow(self.tr("&CA file:"), self.ca_file)
         form.addRow(self.remember)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Log in"))

@@ -164,6 +164,15 @@ class DeskSettings:
     def remember(self) -> bool:
         return self._bool("login/remember", False)
 
+    @property
+    def ca_file(self) -> str:
+        """A PEM file of certificates to trust for the server, or "" for the system's CAs only."""
+        return str(self._store.value("login/ca_file", ""))
+
+    @ca_file.setter
+    def ca_file(self, path: str) -> None:
+        self._set("login/ca_file", path)
+
     def remember_login(self, server: str, username: str, remember: bool) -> None:
         self._set("login/server", server)
         self._set("login/username", username)
