@@ -46,6 +46,7 @@ from agent_desk.client.connection import Connection
 from agent_desk.domain.clock import ManualClock
 from agent_desk.protocol.messages import Escalate, Ok, Role
 from agent_desk.server.app import Server
+from agent_desk.server.demo import seed_demo_content, seed_demo_scenarios
 from desk_support import RunningDesk, join, make_desk_app, start_desk
 from support import make_config, staff, wait_until
 
@@ -98,9 +99,12 @@ class Host:
         self.desks: dict[str, RunningDesk] = {}
         self.customers: list[tuple[Connection, str]] = []
         self.others: list[Connection] = []
+        self.dialog: QWidget | None = None
 
     async def start(self) -> dict[str, Any]:
         await self.server.start()
+        seed_demo_content(self.server.phrases, self.server.knowledge)  # real quick replies and articles
+        seed_demo_scenarios(self.server.practice.store)
         for username, (role, display_name) in ACCOUNTS.items():
             self.server.accounts.add_user(username, f"pw-{username}", role, display_name)
         for username in ("mei", "liu", "chen"):
@@ -122,9 +126,33 @@ class Host:
             self.customers.append((conn, conversation_id))
         first = desk.window.views[self.customers[0][1]]
         await wait_until(lambda: first.model.rowCount() > 0)
+        await desk.knowledge.search("发货", "search")
+        await wait_until(lambda: desk.knowledge.panel.results.count() > 0)
         desk.window.focus_view(first)
         first.compose.setFocus()
         return await self.activate(desk.window)
+
+    async def open_dialog(self, name: str) -> dict[str, Any]:
+        """A quick-reply dialog over the agent's desk (window-modal, so closed again after)."""
+        quick_replies = self.desks["mei"].desk.quick_replies
+        await wait_until(lambda: quick_replies.book.search("", 1))
+        if name == "palette":
+            quick_replies.open_palette()
+            dialog: QWidget | None = quick_replies.palette
+        else:
+            quick_replies.open_manager()
+            dialog = quick_replies.manager
+        assert dialog is not None
+        await wait_until(dialog.isVisible)
+        self.dialog = dialog
+        return await self.activate(dialog)
+
+    async def close_dialog(self) -> dict[str, Any]:
+        dialog, self.dialog = self.dialog, None
+        if dialog is not None:
+            dialog.reject()  # type: ignore[attr-defined]
+            await wait_until(lambda: not dialog.isVisible())
+        return {}
 
     async def lead_views(self) -> dict[str, Any]:
         floor = self.desks["liu"].desk.floor
@@ -139,7 +167,8 @@ class Host:
     async def trainer_views(self) -> dict[str, Any]:
         self.others.append(await staff(self.server, "t1", Role.TRAINEE))
         practice = self.desks["chen"].desk.practice
-        await practice._open(["t1"], None, "入门练习")
+        scenario = self.server.practice.store.scenarios()[0]
+        await practice._open(["t1"], scenario.scenario_id, "入门练习")
         console = await wait_until(lambda: practice.console)
         return {"console": console.windowTitle()}
 
@@ -230,6 +259,10 @@ class Host:
             return await simple[name]()
         if name == "activate":
             return await self.activate(self.window_titled(request["title"]))
+        if name == "open_dialog":
+            return await self.open_dialog(request["name"])
+        if name == "close_dialog":
+            return await self.close_dialog()
         if name == "controls":
             return {"controls": self.controls(request["title"])}
         raise ValueError(f"unknown command {name!r}")

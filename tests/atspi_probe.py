@@ -92,11 +92,14 @@ def describe(node: Any) -> dict[str, Any]:
 
 
 def walk(node: Any, depth: int = 0) -> None:
-    record = describe(node)
+    try:
+        record = describe(node)
+        children = [node.getChildAtIndex(index) for index in range(min(node.childCount, MAX_CHILDREN))]
+    except GLib.GError:
+        return  # gone while we read it: a live table refreshes its rows every few seconds
     record["depth"] = depth
     emit(record)
-    for index in range(min(node.childCount, MAX_CHILDREN)):
-        child = node.getChildAtIndex(index)
+    for child in children:
         if child is not None:
             walk(child, depth + 1)
 

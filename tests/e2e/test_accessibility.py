@@ -47,6 +47,7 @@ class Desks:
 
     def __init__(self, env: dict[str, str], host: DeskHost) -> None:
         self.env, self.host = env, host
+        self._trees: dict[str, list[dict[str, Any]]] = {}
         self.agent_window = host.call("agent_views")["title"]
         lead = host.call("lead_views")
         trainer = host.call("trainer_views")
@@ -58,7 +59,10 @@ class Desks:
         }
 
     def tree(self, title: str) -> list[dict[str, Any]]:
-        return probe(self.env, "tree", str(self.host.pid), title)
+        """The window's accessible tree, read once: which controls it has does not change while tested."""
+        if title not in self._trees:
+            self._trees[title] = probe(self.env, "tree", str(self.host.pid), title)
+        return self._trees[title]
 
     def tab_cycle(self, title: str, presses: int, back: bool = False) -> list[dict[str, Any]]:
         start = self.host.call("activate", title=title)["focus"]
@@ -111,9 +115,7 @@ def test_the_desk_registers_on_the_accessibility_bus(desks: Desks) -> None:
     assert "active" in tree[0]["states"], "the desk window is the active one"
 
 
-@pytest.mark.parametrize("view", WINDOWS)
-def test_every_control_has_a_name_and_its_role(desks: Desks, view: str) -> None:
-    title = desks.windows[view]
+def check_names_and_roles(desks: Desks, view: str, title: str) -> None:
     tree = {node["path"]: node for node in desks.tree(title)}
     controls = desks.host.call("controls", title=title)["controls"]
     assert controls, f"{view}: no controls found"
@@ -136,10 +138,7 @@ def test_every_control_has_a_name_and_its_role(desks: Desks, view: str) -> None:
     assert not problems, f"{view}:\n" + "\n".join(problems)
 
 
-@pytest.mark.parametrize("back", [False, True], ids=["Tab", "Shift+Tab"])
-@pytest.mark.parametrize("view", WINDOWS)
-def test_tab_reaches_every_control_and_comes_back_round(desks: Desks, view: str, back: bool) -> None:
-    title = desks.windows[view]
+def check_tab_cycle(desks: Desks, view: str, title: str, back: bool) -> None:
     tree = {node["path"]: node for node in desks.tree(title)}
     controls = focusable_controls(list(tree.values()))
     steps = desks.tab_cycle(title, presses=len(controls) + 3, back=back)
@@ -158,6 +157,29 @@ def test_tab_reaches_every_control_and_comes_back_round(desks: Desks, view: str,
     assert steps[-1]["control"] == steps[0]["control"], (
         f"{view}: Tab is trapped in a loop that does not come back to the start: {[spoken(s) for s in steps]}"
     )
+
+
+@pytest.mark.parametrize("view", WINDOWS)
+def test_every_control_has_a_name_and_its_role(desks: Desks, view: str) -> None:
+    check_names_and_roles(desks, view, desks.windows[view])
+
+
+@pytest.mark.parametrize("back", [False, True], ids=["Tab", "Shift+Tab"])
+@pytest.mark.parametrize("view", WINDOWS)
+def test_tab_reaches_every_control_and_comes_back_round(desks: Desks, view: str, back: bool) -> None:
+    check_tab_cycle(desks, view, desks.windows[view], back)
+
+
+@pytest.mark.parametrize("dialog", ["palette", "manager"])
+def test_quick_reply_dialogs_are_named_and_cycle_by_tab(desks: Desks, dialog: str) -> None:
+    title = desks.host.call("open_dialog", name=dialog)["title"]
+    try:
+        view = f"quick replies {dialog}"
+        check_names_and_roles(desks, view, title)
+        check_tab_cycle(desks, view, title, back=False)
+        check_tab_cycle(desks, view, title, back=True)
+    finally:
+        desks.host.call("close_dialog")
 
 
 def test_events_that_matter_are_announced_to_the_screen_reader(desks: Desks) -> None:
