@@ -263,6 +263,9 @@ class Host:
             return await self.open_dialog(request["name"])
         if name == "close_dialog":
             return await self.close_dialog()
+        if name == "announce":
+            self.desks["mei"].desk.notifier.announce(request["text"])
+            return {}
         if name == "controls":
             return {"controls": self.controls(request["title"])}
         raise ValueError(f"unknown command {name!r}")

@@ -182,9 +182,24 @@ def test_quick_reply_dialogs_are_named_and_cycle_by_tab(desks: Desks, dialog: st
         desks.host.call("close_dialog")
 
 
+def until_heard(desks: Desks, listener: AnnouncementListener) -> None:
+    """Qt learns of a new listener from the registry a moment later and sends nothing before:
+    announce a marker until the listener hears one (bounded), then the real events count."""
+    for attempt in range(20):
+        marker = f"listening {attempt}"
+        desks.host.call("announce", text=marker)
+        try:
+            listener.wait_for(lambda a, m=marker: a["text"] == m, units=0.5)
+            return
+        except AssertionError:
+            continue
+    raise AssertionError("the desk's announcements never reached the AT-SPI listener")
+
+
 def test_events_that_matter_are_announced_to_the_screen_reader(desks: Desks) -> None:
     listener = AnnouncementListener(desks.env, desks.host.pid)
     try:
+        until_heard(desks, listener)
         from_agent_desk = desks.agent_window
 
         def heard(fragment: str, assertive: bool | None = None) -> dict[str, Any]:
