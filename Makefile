@@ -53,7 +53,7 @@ help:
 	@echo "make demo          server with demo data + simulated customers + the desk"
 	@echo "make test          lint, import contracts, mypy, then pytest (offscreen)"
 	@echo "make venv          create .venv and install the project with its dev extra"
-	@echo "make sysdeps       install missing Debian packages (chromium, Qt runtime libs, CJK fonts)"
+	@echo "make sysdeps       install missing Debian packages (chromium, Qt runtime libs, CJK fonts, Xvfb, AT-SPI)"
 	@echo "make translations  compile translations/*.ts to .qm"
 	@echo "make lupdate       refresh translations/*.ts from the UI sources"
 	@echo "make lint          ruff, lint-imports, mypy"
