@@ -26,13 +26,21 @@ PYTEST_ARGS ?=
 #   libegl1 ... libdbus-1-3  what PySide6's QtGui/QtWidgets and the offscreen platform plugin link or load
 #   libpulse0                linked by QtMultimedia (notification sounds); pulls its codec libraries
 #   libx11-xcb1 ... xcb-*    the xcb platform plugin, for running the desk on a real X display
+#   xvfb                     a virtual X display for the accessibility test (tests/e2e/test_accessibility.py)
+#   dbus                     the session bus that the accessibility bus is found through
+#   at-spi2-core             the accessibility bus launcher and registry (what screen readers talk to)
+#   python3-pyatspi          the AT-SPI client the accessibility probe runs under Debian's python3
 SYS_PACKAGES := \
 	chromium \
 	fonts-noto-cjk \
 	libegl1 libgl1 libfontconfig1 libfreetype6 libxkbcommon0 libglib2.0-0 libdbus-1-3 \
 	libpulse0 \
 	libx11-xcb1 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
-	libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-sync1 libxcb-xfixes0 libxcb-xkb1
+	libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-sync1 libxcb-xfixes0 libxcb-xkb1 \
+	xvfb \
+	dbus \
+	at-spi2-core \
+	python3-pyatspi
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 APT_GET := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
 
@@ -45,7 +53,7 @@ help:
 	@echo "make demo          server with demo data + simulated customers + the desk"
 	@echo "make test          lint, import contracts, mypy, then pytest (offscreen)"
 	@echo "make venv          create .venv and install the project with its dev extra"
-	@echo "make sysdeps       install missing Debian packages (chromium, Qt runtime libs, CJK fonts)"
+	@echo "make sysdeps       install missing Debian packages (chromium, Qt runtime libs, CJK fonts, Xvfb, AT-SPI)"
 	@echo "make translations  compile translations/*.ts to .qm"
 	@echo "make lupdate       refresh translations/*.ts from the UI sources"
 	@echo "make lint          ruff, lint-imports, mypy"

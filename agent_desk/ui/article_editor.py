@@ -47,6 +47,7 @@ class ArticleEditor(QDialog):
         self.lang.addItem(self.tr("English"), "en")
         self.lang.setCurrentIndex(self.lang.findData(article.lang if article else "zh"))
         self.body = QPlainTextEdit(article.body if article else "", self)
+        self.body.setTabChangesFocus(True)  # Tab typed a tab character: a keyboard trap
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         form = QFormLayout()
@@ -59,6 +60,7 @@ class ArticleEditor(QDialog):
         ):
             widget.setAccessibleName(name)
             form.addRow(label, widget)
+        self.category.lineEdit().setAccessibleName(self.tr("Category"))  # focus sits in this editor
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._save)
         buttons.rejected.connect(self.reject)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
 import time
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -167,7 +168,11 @@ class ChatView(QWidget):
         splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
-        self.setFocusProxy(self.compose)
+        # The compose box first, then the rest. No focus proxy: with one, Tab passed the message
+        # list and the earlier chats by (Qt jumps to the proxy), so a keyboard user never reached them.
+        chain = (self.compose, self.send_button, self.messages, self.placeholders.field, self.context)
+        for before, after in itertools.pairwise(chain):
+            QWidget.setTabOrder(before, after)
 
     def _build_context(self) -> QWidget:
         panel = QWidget(self)
@@ -179,6 +184,11 @@ class ChatView(QWidget):
         column.addWidget(heading)
         column.addWidget(self.context, 1)
         return panel
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        """Focus given to the whole tab (Ctrl+1…9, the urgent jump) lands in the compose box."""
+        super().focusInEvent(event)
+        self.compose.setFocus(event.reason())
 
     # ------------------------------------------------------------ updates
 

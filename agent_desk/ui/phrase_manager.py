@@ -85,6 +85,8 @@ class PhraseManager(QDialog):
         self.code.setMaxLength(16)
         self.text = QPlainTextEdit(self)
         self.text_en = QPlainTextEdit(self)
+        for editor in (self.text, self.text_en):
+            editor.setTabChangesFocus(True)  # Tab typed a tab character: a keyboard trap
         form = QFormLayout()
         for label, widget, name in (
             (self.tr("&Group:"), self.group, self.tr("Group")),
@@ -94,6 +96,7 @@ class PhraseManager(QDialog):
         ):
             widget.setAccessibleName(name)
             form.addRow(label, widget)
+        self.group.lineEdit().setAccessibleName(self.tr("Group"))  # focus sits in this editor, unnamed before
         hint = QLabel(self.tr("Placeholders: {customer_name} {agent_name} {shop_name} {order_id}"), self)
         hint.setWordWrap(True)
         self.message = QLabel(self)

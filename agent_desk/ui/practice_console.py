@@ -138,7 +138,11 @@ class PracticeConsole(QDialog):
         QShortcut(QKeySequence("Ctrl+N"), self, activated=self.step_requested.emit)
         close = QPushButton(self.tr("&End practice"), self)
         close.clicked.connect(self.close_requested)
+        # On Linux a combo box is announced by its value: the label tells a screen reader what it is for.
+        target_label = QLabel(self.tr("Say it &to:"), self)
+        target_label.setBuddy(self.target)
         bottom = QHBoxLayout()
+        bottom.addWidget(target_label)
         bottom.addWidget(self.target)
         bottom.addWidget(self.line, 1)
         bottom.addWidget(self.step_button)
