@@ -23,72 +23,73 @@
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/article_editor.py" line="54" />
+        <location filename="../agent_desk/ui/article_editor.py" line="55" />
         <source>&amp;Title:</source>
         <translation>标题(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/article_editor.py" line="54" />
+        <location filename="../agent_desk/ui/article_editor.py" line="55" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/article_editor.py" line="55" />
+        <location filename="../agent_desk/ui/article_editor.py" line="56" />
         <source>&amp;Category:</source>
         <translation>分类(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/article_editor.py" line="55" />
+        <location filename="../agent_desk/ui/article_editor.py" line="56" />
+        <location filename="../agent_desk/ui/article_editor.py" line="63" />
         <source>Category</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/article_editor.py" line="56" />
+        <location filename="../agent_desk/ui/article_editor.py" line="57" />
         <source>Ta&amp;gs (comma separated):</source>
         <translation>标签(逗号分隔)(&amp;G):</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/article_editor.py" line="56" />
+        <location filename="../agent_desk/ui/article_editor.py" line="57" />
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/article_editor.py" line="57" />
+        <location filename="../agent_desk/ui/article_editor.py" line="58" />
         <source>&amp;Language:</source>
         <translation>语言(&amp;L):</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/article_editor.py" line="57" />
+        <location filename="../agent_desk/ui/article_editor.py" line="58" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/article_editor.py" line="58" />
+        <location filename="../agent_desk/ui/article_editor.py" line="59" />
         <source>&amp;Body:</source>
         <translation>正文(&amp;B):</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/article_editor.py" line="58" />
+        <location filename="../agent_desk/ui/article_editor.py" line="59" />
         <source>Body</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/article_editor.py" line="66" />
+        <location filename="../agent_desk/ui/article_editor.py" line="68" />
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/article_editor.py" line="81" />
+        <location filename="../agent_desk/ui/article_editor.py" line="83" />
         <source>Title, category and body must not be empty.</source>
         <translation>标题、分类和正文都不能为空。</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/article_editor.py" line="83" />
+        <location filename="../agent_desk/ui/article_editor.py" line="85" />
         <source>The body is longer than %1 characters.</source>
         <translation>正文超过了 %1 个字符。</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/article_editor.py" line="85" />
+        <location filename="../agent_desk/ui/article_editor.py" line="87" />
         <source>At most 12 tags of up to 32 characters, and a category of up to 32.</source>
         <translation>最多 12 个标签,每个最长 32 个字符;分类最长 32 个字符。</translation>
     </message>
@@ -119,132 +120,132 @@
 <context>
     <name>ChatView</name>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="35" />
+        <location filename="../agent_desk/ui/chat_view.py" line="36" />
         <source>waiting %1 s</source>
         <translation>已等待 %1 秒</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="36" />
+        <location filename="../agent_desk/ui/chat_view.py" line="37" />
         <source>waiting %1 min %2 s</source>
         <translation>已等待 %1 分 %2 秒</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="87" />
+        <location filename="../agent_desk/ui/chat_view.py" line="88" />
         <source>Customer</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="89" />
+        <location filename="../agent_desk/ui/chat_view.py" line="90" />
         <source>Waiting time</source>
         <translation>等待时长</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="91" />
+        <location filename="../agent_desk/ui/chat_view.py" line="92" />
         <source>Typing indicator</source>
         <translation>输入状态</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="93" />
+        <location filename="../agent_desk/ui/chat_view.py" line="94" />
         <source>Chat state</source>
         <translation>会话状态</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="96" />
+        <location filename="../agent_desk/ui/chat_view.py" line="97" />
         <source>Response timer</source>
         <translation>响应计时</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="98" />
+        <location filename="../agent_desk/ui/chat_view.py" line="99" />
         <source>Answer ratio (答问比)</source>
         <translation>答问比</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="102" />
+        <location filename="../agent_desk/ui/chat_view.py" line="103" />
         <source>Escalation</source>
         <translation>转接</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="106" />
+        <location filename="../agent_desk/ui/chat_view.py" line="107" />
         <source>Practice</source>
         <translation>练习</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="111" />
+        <location filename="../agent_desk/ui/chat_view.py" line="112" />
         <source>Private note from your lead</source>
         <translation>组长的私信</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="114" />
+        <location filename="../agent_desk/ui/chat_view.py" line="115" />
         <source>Observed</source>
         <translation>被旁听</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="129" />
+        <location filename="../agent_desk/ui/chat_view.py" line="130" />
         <source>Messages with %1</source>
         <translation>与 %1 的消息</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="137" />
+        <location filename="../agent_desk/ui/chat_view.py" line="138" />
         <source>Reply to %1</source>
         <translation>回复 %1</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="138" />
+        <location filename="../agent_desk/ui/chat_view.py" line="139" />
         <source>Enter sends, Shift+Enter starts a new line</source>
         <translation>回车发送,Shift+回车换行</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="139" />
+        <location filename="../agent_desk/ui/chat_view.py" line="140" />
         <source>Type a reply. Enter sends, Shift+Enter adds a line.</source>
         <translation>输入回复。回车发送,Shift+回车换行。</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="143" />
+        <location filename="../agent_desk/ui/chat_view.py" line="144" />
         <source>&amp;Send</source>
         <translation>发送(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="144" />
+        <location filename="../agent_desk/ui/chat_view.py" line="145" />
         <source>Send reply</source>
         <translation>发送回复</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="175" />
+        <location filename="../agent_desk/ui/chat_view.py" line="180" />
         <source>Earlier chats with this shop</source>
         <translation>该顾客在本店的历史会话</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="177" />
+        <location filename="../agent_desk/ui/chat_view.py" line="182" />
         <source>Earlier chats with this customer</source>
         <translation>该顾客的历史会话</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="190" />
+        <location filename="../agent_desk/ui/chat_view.py" line="200" />
         <source>customer is typing…</source>
         <translation>顾客正在输入…</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="193" />
+        <location filename="../agent_desk/ui/chat_view.py" line="203" />
         <source>Closed (read-only)</source>
         <translation>已结束(只读)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="195" />
+        <location filename="../agent_desk/ui/chat_view.py" line="205" />
         <source>No longer yours (read-only)</source>
         <translation>已转给他人(只读)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="284" />
+        <location filename="../agent_desk/ui/chat_view.py" line="294" />
         <source>No earlier chats</source>
         <translation>没有历史会话</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="287" />
+        <location filename="../agent_desk/ui/chat_view.py" line="297" />
         <source>open</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/chat_view.py" line="288" />
+        <location filename="../agent_desk/ui/chat_view.py" line="298" />
         <source>, rated %1 of 5</source>
         <translation>,评分 %1/5</translation>
     </message>
@@ -252,117 +253,117 @@
 <context>
     <name>DashboardWindow</name>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="150" />
+        <location filename="../agent_desk/ui/floor_windows.py" line="151" />
         <source>Floor dashboard</source>
         <translation>现场看板</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="153" />
+        <location filename="../agent_desk/ui/floor_windows.py" line="154" />
         <source>Live figures</source>
         <translation>实时数据</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="156" />
+        <location filename="../agent_desk/ui/floor_windows.py" line="157" />
         <source>Today's figures</source>
         <translation>今日数据</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="159" />
+        <location filename="../agent_desk/ui/floor_windows.py" line="160" />
         <source>Chart: queue and crisis quotient over the last hours</source>
         <translation>图表:最近几小时的排队数和危机系数</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="161" />
+        <location filename="../agent_desk/ui/floor_windows.py" line="162" />
         <source>Chart: first-response times today</source>
         <translation>图表:今日首次响应时间分布</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="165" />
+        <location filename="../agent_desk/ui/floor_windows.py" line="166" />
         <source>Per-agent figures today</source>
         <translation>今日各客服数据</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="167" />
+        <location filename="../agent_desk/ui/floor_windows.py" line="169" />
         <source>CSV file to export to</source>
         <translation>导出的 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="168" />
+        <location filename="../agent_desk/ui/floor_windows.py" line="170" />
         <source>&amp;Export CSV</source>
         <translation>导出 CSV(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="170" />
+        <location filename="../agent_desk/ui/floor_windows.py" line="172" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="186" />
+        <location filename="../agent_desk/ui/floor_windows.py" line="188" />
         <source>normal</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="186" />
+        <location filename="../agent_desk/ui/floor_windows.py" line="188" />
         <source>busy</source>
         <translation>繁忙</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="186" />
+        <location filename="../agent_desk/ui/floor_windows.py" line="188" />
         <source>OVERLOAD</source>
         <translation>超负荷</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="189" />
+        <location filename="../agent_desk/ui/floor_windows.py" line="191" />
         <source>Agents online %1 (available %2, away %3, paused %4) · active chats %5 · queue %6, longest wait %7 s · capacity %8 · CQ %9 (%10)</source>
         <translation>在线客服 %1(接待 %2,离开 %3,暂停 %4) · 进行中会话 %5 · 排队 %6,最长等待 %7 秒 · 产能 %8 · 危机系数 %9(%10)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="219" />
+        <location filename="../agent_desk/ui/floor_windows.py" line="221" />
         <source>first reply %1 on average, %2 within target</source>
         <translation>首次回复平均 %1,%2 达标</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="222" />
+        <location filename="../agent_desk/ui/floor_windows.py" line="224" />
         <source>average response %1</source>
         <translation>平均响应 %1</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="223" />
+        <location filename="../agent_desk/ui/floor_windows.py" line="225" />
         <source>答问比 %1</source>
         <translation>答问比 %1</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="224" />
+        <location filename="../agent_desk/ui/floor_windows.py" line="226" />
         <source>satisfied %1, dissatisfied %2, rated %3</source>
         <translation>满意率 %1,不满率 %2,参评率 %3</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="228" />
+        <location filename="../agent_desk/ui/floor_windows.py" line="230" />
         <source>%1 escalations, %2 chats closed</source>
         <translation>转接 %1 次,结束会话 %2 个</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="236" />
+        <location filename="../agent_desk/ui/floor_windows.py" line="238" />
         <source>Queue</source>
         <translation>排队</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="237" />
+        <location filename="../agent_desk/ui/floor_windows.py" line="239" />
         <source>CQ × 10</source>
         <translation>危机系数 × 10</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="244" />
+        <location filename="../agent_desk/ui/floor_windows.py" line="246" />
         <source>Queue and CQ (minutes)</source>
         <translation>排队与危机系数(分钟)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="249" />
+        <location filename="../agent_desk/ui/floor_windows.py" line="251" />
         <source>First replies</source>
         <translation>首次回复</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="255" />
+        <location filename="../agent_desk/ui/floor_windows.py" line="257" />
         <source>First-response times today</source>
         <translation>今日首次响应时间</translation>
     </message>
@@ -415,22 +416,27 @@
         <translation>登录已失效,请重新登录。(%1)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/desk.py" line="334" />
+        <location filename="../agent_desk/ui/desk.py" line="322" />
+        <source>The desk stopped connecting: %1</source>
+        <translation>工作台已停止连接:%1</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/desk.py" line="339" />
         <source>Reconnected. %1 messages arrived while you were away.</source>
         <translation>已重新连接。断线期间收到 %1 条消息。</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/desk.py" line="353" />
+        <location filename="../agent_desk/ui/desk.py" line="358" />
         <source>A message to %1 was not sent: %2</source>
         <translation>发给 %1 的消息未发出:%2</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/desk.py" line="374" />
+        <location filename="../agent_desk/ui/desk.py" line="379" />
         <source>No customer is waiting for an answer</source>
         <translation>没有等待回复的顾客</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/desk.py" line="475" />
+        <location filename="../agent_desk/ui/desk.py" line="480" />
         <source>Watching (read-only): the agent handles this chat</source>
         <translation>旁听中(只读):由客服接待此会话</translation>
     </message>
@@ -438,17 +444,27 @@
 <context>
     <name>DeskApp</name>
     <message>
-        <location filename="../agent_desk/ui/app.py" line="146" />
+        <location filename="../agent_desk/ui/app.py" line="149" />
+        <source>There is no CA file at %1.</source>
+        <translation>%1 处没有 CA 证书文件。</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/app.py" line="162" />
+        <source>The server's certificate is not trusted (%1). If your team uses its own certificate, enter its file under CA file (or start the desk with --ca-file).</source>
+        <translation>服务器证书不受信任(%1)。如果团队使用自己的证书,请在“CA 文件”中填写该证书文件(或用 --ca-file 启动工作台)。</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/app.py" line="173" />
         <source>Cannot reach the server: %1</source>
         <translation>无法连接服务器:%1</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/app.py" line="152" />
+        <location filename="../agent_desk/ui/app.py" line="180" />
         <source>No usable system keyring was found, so your session is kept in memory only: you will need to log in again next time. Your password is never stored.</source>
         <translation>没有找到可用的系统钥匙串,登录会话只保存在内存中:下次需要重新登录。密码从不保存。</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/app.py" line="208" />
+        <location filename="../agent_desk/ui/app.py" line="242" />
         <source>Language saved. Restart the desk to translate every open window.</source>
         <translation>语言已保存。重启工作台后所有窗口都会切换。</translation>
     </message>
@@ -933,42 +949,42 @@
         <translation>现场实时会话</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="87" />
+        <location filename="../agent_desk/ui/floor_windows.py" line="88" />
         <source>Live chats: Enter watches, W whispers to the agent</source>
         <translation>实时会话:回车旁听,W 给客服发私信</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="89" />
+        <location filename="../agent_desk/ui/floor_windows.py" line="90" />
         <source>Show chats with flag</source>
         <translation>按标记筛选</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="90" />
+        <location filename="../agent_desk/ui/floor_windows.py" line="91" />
         <source>All chats</source>
         <translation>全部会话</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="94" />
+        <location filename="../agent_desk/ui/floor_windows.py" line="95" />
         <source>&amp;Flag:</source>
         <translation>标记(&amp;F):</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="97" />
+        <location filename="../agent_desk/ui/floor_windows.py" line="98" />
         <source>Sort by column</source>
         <translation>按列排序</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="103" />
+        <location filename="../agent_desk/ui/floor_windows.py" line="104" />
         <source>S&amp;ort:</source>
         <translation>排序(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="106" />
+        <location filename="../agent_desk/ui/floor_windows.py" line="107" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="118" />
+        <location filename="../agent_desk/ui/floor_windows.py" line="119" />
         <source>%1 live chats</source>
         <translation>%1 个实时会话</translation>
     </message>
@@ -1006,37 +1022,57 @@
         <translation>只在系统钥匙串中保存登录会话,从不保存密码</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/login_dialog.py" line="45" />
+        <location filename="../agent_desk/ui/login_dialog.py" line="44" />
+        <source>CA certificate file</source>
+        <translation>CA 证书文件</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/login_dialog.py" line="46" />
+        <source>Optional: a PEM file to trust when your team's server has its own certificate</source>
+        <translation>可选:团队服务器使用自有证书时要信任的 PEM 文件</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/login_dialog.py" line="48" />
+        <source>optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/login_dialog.py" line="51" />
         <source>Login message</source>
         <translation>登录提示</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/login_dialog.py" line="48" />
+        <location filename="../agent_desk/ui/login_dialog.py" line="54" />
         <source>&amp;Server:</source>
         <translation>服务器(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/login_dialog.py" line="49" />
+        <location filename="../agent_desk/ui/login_dialog.py" line="55" />
         <source>&amp;User name:</source>
         <translation>用户名(&amp;U):</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/login_dialog.py" line="50" />
+        <location filename="../agent_desk/ui/login_dialog.py" line="56" />
         <source>&amp;Password:</source>
         <translation>密码(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/login_dialog.py" line="53" />
+        <location filename="../agent_desk/ui/login_dialog.py" line="57" />
+        <source>&amp;CA file:</source>
+        <translation>CA 文件(&amp;C):</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/login_dialog.py" line="60" />
         <source>&amp;Log in</source>
         <translation>登录(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/login_dialog.py" line="65" />
+        <location filename="../agent_desk/ui/login_dialog.py" line="72" />
         <source>Enter the server, your user name and your password.</source>
         <translation>请输入服务器、用户名和密码。</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/login_dialog.py" line="73" />
+        <location filename="../agent_desk/ui/login_dialog.py" line="80" />
         <source>Logging in…</source>
         <translation>正在登录…</translation>
     </message>
@@ -1338,128 +1374,129 @@
         <translation>短语:Alt+上/下 调整顺序</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/phrase_manager.py" line="90" />
+        <location filename="../agent_desk/ui/phrase_manager.py" line="92" />
         <source>&amp;Group:</source>
         <translation>分组(&amp;G):</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/phrase_manager.py" line="90" />
+        <location filename="../agent_desk/ui/phrase_manager.py" line="92" />
+        <location filename="../agent_desk/ui/phrase_manager.py" line="99" />
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/phrase_manager.py" line="91" />
+        <location filename="../agent_desk/ui/phrase_manager.py" line="93" />
         <source>C&amp;ode:</source>
         <translation>编码(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/phrase_manager.py" line="91" />
+        <location filename="../agent_desk/ui/phrase_manager.py" line="93" />
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/phrase_manager.py" line="92" />
+        <location filename="../agent_desk/ui/phrase_manager.py" line="94" />
         <source>&amp;Text:</source>
         <translation>内容(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/phrase_manager.py" line="92" />
+        <location filename="../agent_desk/ui/phrase_manager.py" line="94" />
         <source>Text</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/phrase_manager.py" line="93" />
+        <location filename="../agent_desk/ui/phrase_manager.py" line="95" />
         <source>&amp;English:</source>
         <translation>英文(&amp;E):</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/phrase_manager.py" line="93" />
+        <location filename="../agent_desk/ui/phrase_manager.py" line="95" />
         <source>English text</source>
         <translation>英文内容</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/phrase_manager.py" line="97" />
+        <location filename="../agent_desk/ui/phrase_manager.py" line="100" />
         <source>Placeholders: {customer_name} {agent_name} {shop_name} {order_id}</source>
         <translation>可用占位符:{customer_name} {agent_name} {shop_name} {order_id}</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/phrase_manager.py" line="101" />
+        <location filename="../agent_desk/ui/phrase_manager.py" line="104" />
         <source>Phrase manager message</source>
         <translation>短语管理提示</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/phrase_manager.py" line="102" />
+        <location filename="../agent_desk/ui/phrase_manager.py" line="105" />
         <source>&amp;Show:</source>
         <translation>显示(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/phrase_manager.py" line="123" />
+        <location filename="../agent_desk/ui/phrase_manager.py" line="126" />
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/phrase_manager.py" line="124" />
+        <location filename="../agent_desk/ui/phrase_manager.py" line="127" />
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/phrase_manager.py" line="125" />
+        <location filename="../agent_desk/ui/phrase_manager.py" line="128" />
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/phrase_manager.py" line="126" />
+        <location filename="../agent_desk/ui/phrase_manager.py" line="129" />
         <source>&amp;Pin / unpin (Alt+1…9)</source>
         <translation>置顶/取消置顶(&amp;P)(Alt+1…9)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/phrase_manager.py" line="127" />
+        <location filename="../agent_desk/ui/phrase_manager.py" line="130" />
         <source>Use as &amp;greeting (F2)</source>
         <translation>设为欢迎语(&amp;G)(F2)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/phrase_manager.py" line="128" />
+        <location filename="../agent_desk/ui/phrase_manager.py" line="131" />
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/phrase_manager.py" line="129" />
+        <location filename="../agent_desk/ui/phrase_manager.py" line="132" />
         <source>E&amp;xport…</source>
         <translation>导出(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/phrase_manager.py" line="130" />
+        <location filename="../agent_desk/ui/phrase_manager.py" line="133" />
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/phrase_manager.py" line="175" />
+        <location filename="../agent_desk/ui/phrase_manager.py" line="178" />
         <source>pinned %1</source>
         <translation>置顶第 %1</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/phrase_manager.py" line="177" />
+        <location filename="../agent_desk/ui/phrase_manager.py" line="180" />
         <source>greeting</source>
         <translation>欢迎语</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/phrase_manager.py" line="221" />
+        <location filename="../agent_desk/ui/phrase_manager.py" line="224" />
         <source>Only leads and admins change team phrases.</source>
         <translation>只有组长和管理员可以修改团队短语。</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/phrase_manager.py" line="249" />
+        <location filename="../agent_desk/ui/phrase_manager.py" line="252" />
         <source>Import phrases</source>
         <translation>导入短语</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/phrase_manager.py" line="249" />
-        <location filename="../agent_desk/ui/phrase_manager.py" line="254" />
+        <location filename="../agent_desk/ui/phrase_manager.py" line="252" />
+        <location filename="../agent_desk/ui/phrase_manager.py" line="257" />
         <source>Phrases (*.csv *.json)</source>
         <translation>短语文件 (*.csv *.json)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/phrase_manager.py" line="254" />
+        <location filename="../agent_desk/ui/phrase_manager.py" line="257" />
         <source>Export phrases</source>
         <translation>导出短语</translation>
     </message>
@@ -1631,7 +1668,12 @@
         <translation>结束练习(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/practice_console.py" line="163" />
+        <location filename="../agent_desk/ui/practice_console.py" line="142" />
+        <source>Say it &amp;to:</source>
+        <translation>发送给(&amp;T):</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/practice_console.py" line="167" />
         <source>Line %1 sent (%2 left): %3 — key points: %4</source>
         <translation>已发送第 %1 句(还剩 %2 句):%3 — 要点:%4</translation>
     </message>
@@ -1639,47 +1681,47 @@
 <context>
     <name>QcHistory</name>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="288" />
+        <location filename="../agent_desk/ui/floor_windows.py" line="290" />
         <source>QC scores</source>
         <translation>质检成绩</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="290" />
+        <location filename="../agent_desk/ui/floor_windows.py" line="292" />
         <source>QC scores, newest first</source>
         <translation>质检成绩,最新的在前</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="293" />
+        <location filename="../agent_desk/ui/floor_windows.py" line="295" />
         <source>%1 · %2/100 by %3 · appeal: %4</source>
         <translation>%1 · %2/100,质检人 %3 · 申诉:%4</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="299" />
+        <location filename="../agent_desk/ui/floor_windows.py" line="301" />
         <source>Reason or note</source>
         <translation>原因或备注</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="302" />
+        <location filename="../agent_desk/ui/floor_windows.py" line="304" />
         <source>&amp;Uphold</source>
         <translation>维持(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="305" />
+        <location filename="../agent_desk/ui/floor_windows.py" line="307" />
         <source>&amp;Appeal</source>
         <translation>申诉(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="310" />
+        <location filename="../agent_desk/ui/floor_windows.py" line="312" />
         <source>CSV file to export to</source>
         <translation>导出的 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="311" />
+        <location filename="../agent_desk/ui/floor_windows.py" line="313" />
         <source>&amp;Export CSV</source>
         <translation>导出 CSV(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="316" />
+        <location filename="../agent_desk/ui/floor_windows.py" line="318" />
         <source>&amp;Reason or note:</source>
         <translation>原因或备注(&amp;R):</translation>
     </message>
@@ -2433,17 +2475,17 @@
 <context>
     <name>WhisperDialog</name>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="128" />
+        <location filename="../agent_desk/ui/floor_windows.py" line="129" />
         <source>Private note to %1</source>
         <translation>给 %1 的私信</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="130" />
+        <location filename="../agent_desk/ui/floor_windows.py" line="131" />
         <source>Private note (the customer never sees it)</source>
         <translation>私信(顾客看不到)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="133" />
+        <location filename="../agent_desk/ui/floor_windows.py" line="134" />
         <source>The customer never sees this note.</source>
         <translation>顾客看不到这条私信。</translation>
     </message>
