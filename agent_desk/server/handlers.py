@@ -109,6 +109,7 @@ class Handlers:
             customer = self.service.store.customer_for_token(msg.customer_token)
             if customer is None:
                 raise fail(ErrorCode.TOKEN_INVALID, "unknown customer token: join again")
+            self.service.store.spend_join_key(customer.id)
             peer.customer = customer
             self.service.floor.add_customer_peer(customer.id, peer)
         return Welcome(
