@@ -39,7 +39,6 @@ from agent_desk.protocol.messages import (
     ScoreChat,
     ServerMessage,
     SetStatus,
-    Welcome,
 )
 from agent_desk.server.app import Server
 from agent_desk.server.phrases import Writer
@@ -308,6 +307,3 @@ async def _scores(lead: Connection, comments: dict[str, str]) -> dict[str, int]:
     listed = await lead.request(ListQcScores(id=lead.next_id()), QcScores)
     return {score.conversation_id: score.score_id for score in listed.scores}
 
-
-def is_welcome(frame: ServerMessage) -> bool:
-    return isinstance(frame, Welcome)
