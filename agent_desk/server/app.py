@@ -260,7 +260,8 @@ class Server:
 
         Unread frames fill the socket's incoming queue, which stops it reading,
         so the peer's answer to the close would wait behind them until the close
-        timeout: draining lets the closing handshake finish at once.
+        timeout: draining lets the closing handshake finish at once. A peer that
+        keeps sending is still cut off by that timeout, so the loop is bounded.
         """
         closing = asyncio.create_task(peer.close_for_policy("flood"), name="flood-close")
         try:
