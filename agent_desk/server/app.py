@@ -241,7 +241,7 @@ class Server:
                 return False
             admission = self._admit(peer)
             if admission is Admission.FLOOD:
-                await peer.close_for_policy("flood")
+                await self._close_flood(peer)
                 return False
             if admission is Admission.DROP:
                 continue
@@ -279,6 +279,22 @@ class Server:
         return Admission.DROP
 
     @staticmethod
+    async def _close_flood(peer: Peer) -> None:
+        """Close with 1008, reading and dropping what the flooder had already sent.
+
+        Unread frames fill the socket's incoming queue, which stops it reading,
+        so the peer's answer to the close would wait behind them until the close
+        timeout: draining lets the closing handshake finish at once. A peer that
+        keeps sending is still cut off by that timeout, so the loop is bounded.
+        """
+        closing = asyncio.create_task(peer.close_for_policy("flood"), name="flood-close")
+        try:
+            async for _ in peer.socket:
+                pass
+        finally:
+            await closing
+
+    @staticmethod
     def _bearer(peer: Peer) -> str | None:
         header = peer.socket.request.headers.get("Authorization") if peer.socket.request else None
         if header and header.lower().startswith("bearer "):
@@ -292,7 +308,7 @@ class Server:
                 return
             admission = self._admit(peer)
             if admission is Admission.FLOOD:
-                await peer.close_for_policy("flood")
+                await self._close_flood(peer)
                 return
             if admission is Admission.DROP:
                 continue

@@ -141,6 +141,15 @@ class Conversations:
             self._db.execute("UPDATE customers SET token_hash = ? WHERE id = ?", (_hash(token), row["id"]))
         return Customer(row["id"], row["display_name"], row["lang"], row["last_agent"]), token
 
+    def spend_join_key(self, customer_id: str) -> None:
+        """Forget the customer's join key once their token is in use.
+
+        A client that presents its token has the join's reply and never retries
+        the join: from then on the key would only let whoever learns it take
+        over the customer (and revoke their token), so it stops working.
+        """
+        self._db.execute("UPDATE customers SET join_key = NULL WHERE id = ? AND join_key IS NOT NULL", (customer_id,))
+
     def customer_for_token(self, token: str) -> Customer | None:
         row = self._db.execute("SELECT * FROM customers WHERE token_hash = ?", (_hash(token),)).fetchone()
         return Customer(row["id"], row["display_name"], row["lang"], row["last_agent"]) if row else None

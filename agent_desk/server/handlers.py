@@ -113,6 +113,7 @@ class Handlers:
             customer = self.service.store.customer_for_token(msg.customer_token)
             if customer is None:
                 raise fail(ErrorCode.TOKEN_INVALID, "unknown customer token: join again")
+            self.service.store.spend_join_key(customer.id)
             peer.customer = customer
             self.service.floor.add_customer_peer(customer.id, peer)
         return Welcome(
@@ -205,6 +206,7 @@ class Handlers:
         return reply
 
     async def open_chat(self, peer: Peer, msg: OpenChat) -> Reply:
+        self._author(peer)  # an anonymous connection is unauthenticated, not forbidden
         if peer.customer is None:
             raise fail(ErrorCode.FORBIDDEN, "only customers open chats")
         latest = self.service.store.latest_for_customer(peer.customer.id)
@@ -214,6 +216,7 @@ class Handlers:
         return ChatOpened(ref=msg.id, conversation_id=conv.id)
 
     async def rate(self, peer: Peer, msg: Rate) -> Reply:
+        self._author(peer)
         if peer.customer is None:
             raise fail(ErrorCode.FORBIDDEN, "only the customer rates a chat")
         conv = self._conversation(peer, msg.conversation_id, write=True)
