@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import qasync
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 import agent_desk
@@ -62,6 +62,7 @@ class DeskApp:
         server: str | None = None,
         connector: Connector = Connection.open,
         server_clock: Callable[[], float] | None = None,
+        exit_when_shown: bool = False,
     ) -> None:
         self.settings = settings
         self.credentials = credentials
@@ -74,6 +75,8 @@ class DeskApp:
         self.keyring_problem: str | None = None
         self._connector = connector
         self._server_clock = server_clock
+        self._exit_when_shown = exit_when_shown
+        """Start-up benchmark (bench/desk.py): say when the login window is up, then cancel it."""
         app = QApplication.instance()
         font = app.font() if isinstance(app, QApplication) else None
         self._base_points = font.pointSizeF() if font is not None and font.pointSizeF() > 0 else 10.0
@@ -116,6 +119,8 @@ class DeskApp:
         dialog.login_requested.connect(attempt)
         dialog.rejected.connect(lambda: done.done() or done.set_result(None))
         dialog.show()
+        if self._exit_when_shown:
+            QTimer.singleShot(0, lambda: (print("agent-desk: login window shown", flush=True), dialog.reject()))
         try:
             return await done
         finally:
@@ -224,6 +229,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--data-dir", type=Path, help="where the outbox lives (default: the user data folder)")
     parser.add_argument("--version", action="store_true")
     parser.add_argument("--log-level", default="WARNING")
+    parser.add_argument("--exit-when-shown", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
 
@@ -245,7 +251,10 @@ def main(argv: list[str] | None = None) -> int:
     translations = Translations(app)
     translations.install(args.lang or settings.language)
     data_dir = ensure_private_dir(args.data_dir or user_data_dir())
-    desk_app = DeskApp(settings, CredentialStore(), translations, data_dir, demo=args.demo, server=args.server)
+    desk_app = DeskApp(
+        settings, CredentialStore(), translations, data_dir, demo=args.demo, server=args.server,
+        exit_when_shown=args.exit_when_shown,
+    )  # fmt: skip
     desk_app.apply_look()
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
