@@ -15,27 +15,24 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import qasync
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 import agent_desk
-from agent_desk.client.chats import ChatBook
 from agent_desk.client.connection import Connection, RequestFailed
 from agent_desk.client.credentials import CredentialStore
-from agent_desk.client.outbox import AsyncOutbox, account_key_for
 from agent_desk.client.paths import ensure_private_dir, user_data_dir
 from agent_desk.client.session import Connector, DeskSession, log_in
-from agent_desk.ui.desk import Desk
 from agent_desk.ui.i18n import Translations
 from agent_desk.ui.login_dialog import LoginDialog
-from agent_desk.ui.main_window import MainWindow
-from agent_desk.ui.notifier import Notifier
-from agent_desk.ui.session_bridge import SessionBridge
 from agent_desk.ui.settings import DeskSettings
-from agent_desk.ui.settings_menu import fill_settings_menu
 from agent_desk.ui.themes import apply_text_size, apply_theme
+
+if TYPE_CHECKING:
+    from agent_desk.ui.desk import Desk
 
 DEMO_URL = "ws://127.0.0.1:8765/ws"
 DEMO_USER = ("agent", "agent")
@@ -163,6 +160,15 @@ class DeskApp:
 
     async def run_desk(self, login: Login) -> bool:
         """Run the desk until the window closes (False) or the session is refused (True)."""
+        # Imported here, not at start-up: the login window shows without waiting for them.
+        from agent_desk.client.chats import ChatBook
+        from agent_desk.client.outbox import AsyncOutbox, account_key_for
+        from agent_desk.ui.desk import Desk
+        from agent_desk.ui.main_window import MainWindow
+        from agent_desk.ui.notifier import Notifier
+        from agent_desk.ui.session_bridge import SessionBridge
+        from agent_desk.ui.settings_menu import fill_settings_menu
+
         outbox = await AsyncOutbox.open(self.data_dir / "outbox.sqlite3", account_key_for(login.url, login.username))
         book, bridge = ChatBook(), SessionBridge()
         session = DeskSession(
