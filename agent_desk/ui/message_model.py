@@ -92,7 +92,7 @@ def spoken_text(line: ChatLine) -> str:
     return f"{sentence}. {status}" if status else sentence
 
 
-PAGE_ROWS = 60
+PAGE_ROWS = 40
 """Rows shown at first and added per fetchMore: a few screens of a chat."""
 
 
