@@ -117,7 +117,7 @@ class ChatRecord:
     customer_messages: int = 0
     alerted: set[str] = field(default_factory=set)
     """Which alerts ('warn:<start>', 'late:<start>', 'ratio:<hint>') were given, so each fires once."""
-    _keys: set[str] = field(default_factory=set, repr=False)
+    _keys: set[str] = field(default_factory=set, init=False, repr=False)
     """Every line's key: a new message's key is looked up on each event, and
     scanning a long chat's lines for a key it does not hold costs O(lines)."""
 
