@@ -22,16 +22,15 @@ from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 import agent_desk
-from agent_desk.client.connection import Connection, RequestFailed
 from agent_desk.client.credentials import CredentialStore
 from agent_desk.client.paths import ensure_private_dir, user_data_dir
-from agent_desk.client.session import Connector, DeskSession, log_in
 from agent_desk.ui.i18n import Translations
 from agent_desk.ui.login_dialog import LoginDialog
 from agent_desk.ui.settings import DeskSettings
 from agent_desk.ui.themes import apply_text_size, apply_theme
 
 if TYPE_CHECKING:
+    from agent_desk.client.session import Connector
     from agent_desk.ui.desk import Desk
 
 DEMO_URL = "ws://127.0.0.1:8765/ws"
@@ -57,7 +56,7 @@ class DeskApp:
         *,
         demo: bool = False,
         server: str | None = None,
-        connector: Connector = Connection.open,
+        connector: Connector | None = None,
         server_clock: Callable[[], float] | None = None,
         exit_when_shown: bool = False,
     ) -> None:
@@ -90,7 +89,9 @@ class DeskApp:
 
     async def _first_login(self) -> Login | None:
         if self.demo:
-            ok = await log_in(self.server or DEMO_URL, *DEMO_USER, connector=self._connector)
+            from agent_desk.client.session import log_in
+
+            ok = await log_in(self.server or DEMO_URL, *DEMO_USER, connector=self.connector())
             return Login(self.server or DEMO_URL, ok.user.username, ok.token)
         if self.settings.remember and self.settings.last_username:
             url, username = self.server or self.settings.last_server, self.settings.last_username
@@ -134,8 +135,11 @@ class DeskApp:
         password: str,
         remember: bool,
     ) -> None:
+        from agent_desk.client.connection import RequestFailed
+        from agent_desk.client.session import log_in
+
         try:
-            ok = await log_in(url, username, password, connector=self._connector)
+            ok = await log_in(url, username, password, connector=self.connector())
         except RequestFailed as refused:
             dialog.set_busy(False)
             dialog.show_message(refused.error.message)
@@ -163,6 +167,7 @@ class DeskApp:
         # Imported here, not at start-up: the login window shows without waiting for them.
         from agent_desk.client.chats import ChatBook
         from agent_desk.client.outbox import AsyncOutbox, account_key_for
+        from agent_desk.client.session import DeskSession
         from agent_desk.ui.desk import Desk
         from agent_desk.ui.main_window import MainWindow
         from agent_desk.ui.notifier import Notifier
@@ -172,7 +177,7 @@ class DeskApp:
         outbox = await AsyncOutbox.open(self.data_dir / "outbox.sqlite3", account_key_for(login.url, login.username))
         book, bridge = ChatBook(), SessionBridge()
         session = DeskSession(
-            login.url, login.token, outbox, bridge, positions=book.positions, connector=self._connector
+            login.url, login.token, outbox, bridge, positions=book.positions, connector=self.connector()
         )
         window = MainWindow(login.username)
         notifier = Notifier(self.settings, window, window)
@@ -194,6 +199,13 @@ class DeskApp:
             window.hide()
             window.deleteLater()
             self.desk = None
+
+    def connector(self) -> Connector:
+        """How to connect: the one given, else a real connection (websockets and the
+        protocol load here, on the first connection, not before the login window)."""
+        from agent_desk.client.connection import Connection
+
+        return self._connector or Connection.open
 
     def apply_look(self) -> None:
         """The saved theme and text size, on every window at once."""
