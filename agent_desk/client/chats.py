@@ -102,6 +102,8 @@ class ChatRecord:
     last_seq: int = 0
     first_seq: int | None = None
     """Lowest seq held; older events can be paged in before it."""
+    more_before: bool = False
+    """The server holds events older than ``first_seq`` that were not fetched."""
     unread: int = 0
     customer_typing: bool = False
     waiting_since: float | None = None
@@ -115,6 +117,12 @@ class ChatRecord:
     customer_messages: int = 0
     alerted: set[str] = field(default_factory=set)
     """Which alerts ('warn:<start>', 'late:<start>', 'ratio:<hint>') were given, so each fires once."""
+    _keys: set[str] = field(default_factory=set, init=False, repr=False)
+    """Every line's key: a new message's key is looked up on each event, and
+    scanning a long chat's lines for a key it does not hold costs O(lines)."""
+
+    def __post_init__(self) -> None:
+        self._keys.update(line.key for line in self.lines)
 
     @property
     def conversation_id(self) -> str:
@@ -125,6 +133,8 @@ class ChatRecord:
         return self.info.state is ChatState.CLOSED
 
     def row_of(self, key: str) -> int | None:
+        if key not in self._keys:
+            return None
         for row in range(len(self.lines) - 1, -1, -1):
             if self.lines[row].key == key:
                 return row
@@ -179,13 +189,23 @@ class ChatRecord:
     def apply(self, change: Change) -> None:
         if isinstance(change, Append):
             self.lines.append(change.line)
+            self._keys.add(change.line.key)
         elif isinstance(change, Replace):
-            self.lines[change.row] = change.line
+            old_key, self.lines[change.row] = self.lines[change.row].key, change.line
+            self._keys.add(change.line.key)
+            if old_key != change.line.key:
+                self._forget_key(old_key)
         elif isinstance(change, Remove):
-            del self.lines[change.row]
+            self._forget_key(self.lines.pop(change.row).key)
         else:
             self.lines[0:0] = change.lines
+            self._keys.update(line.key for line in change.lines)
         self._note_seqs(change)
+
+    def _forget_key(self, key: str) -> None:
+        # A key names one line in practice; keep it while another line still has it.
+        if all(line.key != key for line in self.lines):
+            self._keys.discard(key)
 
     def _note_seqs(self, change: Change) -> None:
         lines = change.lines if isinstance(change, Prepend) else (getattr(change, "line", None),)

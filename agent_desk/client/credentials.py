@@ -22,11 +22,13 @@ import asyncio
 import enum
 import logging
 import threading
+from typing import TYPE_CHECKING
 
-import keyring
-from keyring.backend import KeyringBackend
-from keyring.backends import chainer, fail
-from keyring.errors import KeyringLocked, PasswordDeleteError
+if TYPE_CHECKING:
+    from keyring.backend import KeyringBackend
+
+# keyring itself is imported where it is used: importing it takes tens of milliseconds,
+# and the desk builds a store before its login window shows.
 
 log = logging.getLogger(__name__)
 
@@ -153,6 +155,8 @@ class CredentialStore:
         backend = self._backend
         if backend is None:
             return
+        from keyring.errors import PasswordDeleteError
+
         try:
             with self._backend_lock:
                 backend.delete_password(service, username)
@@ -184,6 +188,8 @@ class CredentialStore:
             if self._resolved:
                 return
             try:
+                import keyring
+
                 backend = self._given if self._given is not None else keyring.get_keyring()
                 usable = _can_keep_tokens(backend)
             except Exception as exc:  # a broken config or backend raises anything at all on init
@@ -211,6 +217,8 @@ class CredentialStore:
         Catches every exception, not only ``KeyringError``: backends let their
         transport's errors through (D-Bus, ``OSError``, pywin32 errors).
         """
+        from keyring.errors import KeyringLocked
+
         log.warning("the system keyring failed; session tokens stay in memory: %r", exc)
         with self._state_lock:
             if self._problem is None:
@@ -225,6 +233,8 @@ def _can_keep_tokens(backend: KeyringBackend) -> bool:
     The fail backend raises on every call, the null backend drops everything
     and an empty chainer does nothing; all three have a priority of 0 or less.
     """
+    from keyring.backends import chainer, fail
+
     if isinstance(backend, fail.Keyring):
         return False
     if isinstance(backend, chainer.ChainerBackend):

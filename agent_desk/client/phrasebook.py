@@ -10,14 +10,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from pypinyin import Style, lazy_pinyin
-
 from agent_desk.domain.phrases import PhraseIndex, build_index
 from agent_desk.protocol.messages import PhraseInfo, PhraseList
 
 
 def pinyin_initials(text: str) -> str:
     """Initials of the Chinese characters only: 亲,您好! -> qnh."""
+    # Imported on first use: pypinyin loads its dictionaries on import (a third of a
+    # second), which the desk's start-up should not wait for; phrases load later.
+    from pypinyin import Style, lazy_pinyin
+
     return "".join(lazy_pinyin(text, style=Style.FIRST_LETTER, errors="ignore"))
 
 

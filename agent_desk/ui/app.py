@@ -17,28 +17,23 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import qasync
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 import agent_desk
-from agent_desk.client.chats import ChatBook
-from agent_desk.client.connection import Connection, RequestFailed
 from agent_desk.client.credentials import CredentialStore
-from agent_desk.client.outbox import AsyncOutbox, account_key_for
 from agent_desk.client.paths import ensure_private_dir, user_data_dir
-from agent_desk.client.session import Connector, DeskSession, log_in
-from agent_desk.ui.desk import Desk
 from agent_desk.ui.i18n import Translations
 from agent_desk.ui.login_dialog import LoginDialog
-from agent_desk.ui.main_window import MainWindow
-from agent_desk.ui.notifier import Notifier
-from agent_desk.ui.session_bridge import SessionBridge
 from agent_desk.ui.settings import DeskSettings
-from agent_desk.ui.settings_menu import fill_settings_menu
-from agent_desk.ui.sound_menu import add_sound_menu
 from agent_desk.ui.themes import apply_text_size, apply_theme
+
+if TYPE_CHECKING:
+    from agent_desk.client.session import Connector
+    from agent_desk.ui.desk import Desk
 
 DEMO_URL = "ws://127.0.0.1:8765/ws"
 DEMO_USER = ("agent", "agent")
@@ -63,9 +58,10 @@ class DeskApp:
         *,
         demo: bool = False,
         server: str | None = None,
-        connector: Connector = Connection.open,
+        connector: Connector | None = None,
         server_clock: Callable[[], float] | None = None,
         ca_file: Path | None = None,
+        exit_when_shown: bool = False,
     ) -> None:
         self.settings = settings
         self.credentials = credentials
@@ -80,6 +76,8 @@ class DeskApp:
         self._server_clock = server_clock
         self.ca_file = ca_file or (Path(settings.ca_file) if settings.ca_file else None)
         """Extra certificates to trust for a wss:// server: the command line's, else the saved one."""
+        self._exit_when_shown = exit_when_shown
+        """Start-up benchmark (bench/desk.py): say when the login window is up, then cancel it."""
         app = QApplication.instance()
         font = app.font() if isinstance(app, QApplication) else None
         self._base_points = font.pointSizeF() if font is not None and font.pointSizeF() > 0 else 10.0
@@ -96,6 +94,8 @@ class DeskApp:
 
     async def _first_login(self) -> Login | None:
         if self.demo:
+            from agent_desk.client.session import log_in
+
             ok = await log_in(self.server or DEMO_URL, *DEMO_USER, connector=self._trusting_connector())
             return Login(self.server or DEMO_URL, ok.user.username, ok.token)
         if self.settings.remember and self.settings.last_username:
@@ -125,6 +125,8 @@ class DeskApp:
         dialog.login_requested.connect(attempt)
         dialog.rejected.connect(lambda: done.done() or done.set_result(None))
         dialog.show()
+        if self._exit_when_shown:
+            QTimer.singleShot(0, lambda: (print("agent-desk: login window shown", flush=True), dialog.reject()))
         try:
             return await done
         finally:
@@ -150,6 +152,9 @@ class DeskApp:
             )
             return
         self.ca_file = ca_file
+        from agent_desk.client.connection import RequestFailed
+        from agent_desk.client.session import log_in
+
         try:
             ok = await log_in(url, username, password, connector=self._trusting_connector())
         except RequestFailed as refused:
@@ -187,6 +192,17 @@ class DeskApp:
 
     async def run_desk(self, login: Login) -> bool:
         """Run the desk until the window closes (False) or the session is refused (True)."""
+        # Imported here, not at start-up: the login window shows without waiting for them.
+        from agent_desk.client.chats import ChatBook
+        from agent_desk.client.outbox import AsyncOutbox, account_key_for
+        from agent_desk.client.session import DeskSession
+        from agent_desk.ui.desk import Desk
+        from agent_desk.ui.main_window import MainWindow
+        from agent_desk.ui.notifier import Notifier
+        from agent_desk.ui.session_bridge import SessionBridge
+        from agent_desk.ui.settings_menu import fill_settings_menu
+        from agent_desk.ui.sound_menu import add_sound_menu
+
         outbox = await AsyncOutbox.open(self.data_dir / "outbox.sqlite3", account_key_for(login.url, login.username))
         book, bridge = ChatBook(), SessionBridge()
         session = DeskSession(
@@ -214,11 +230,18 @@ class DeskApp:
             window.deleteLater()
             self.desk = None
 
+    def connector(self) -> Connector:
+        """How to connect: the one given, else a real connection (websockets and the
+        protocol load here, on the first connection, not before the login window)."""
+        from agent_desk.client.connection import Connection
+
+        return self._connector or Connection.open
+
     def _trusting_connector(self) -> Connector:
         """The connector, told which extra certificates to trust (none: the system's CAs only)."""
         if self.ca_file is None:
-            return self._connector
-        return functools.partial(self._connector, ca_file=self.ca_file)
+            return self.connector()
+        return functools.partial(self.connector(), ca_file=self.ca_file)
 
     def apply_look(self) -> None:
         """The saved theme and text size, on every window at once."""
@@ -271,6 +294,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     )
     parser.add_argument("--version", action="store_true")
     parser.add_argument("--log-level", default="WARNING")
+    parser.add_argument("--exit-when-shown", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
 
@@ -293,7 +317,14 @@ def main(argv: list[str] | None = None) -> int:
     translations.install(args.lang or settings.language)
     data_dir = ensure_private_dir(args.data_dir or user_data_dir())
     desk_app = DeskApp(
-        settings, CredentialStore(), translations, data_dir, demo=args.demo, server=args.server, ca_file=args.ca_file
+        settings,
+        CredentialStore(),
+        translations,
+        data_dir,
+        demo=args.demo,
+        server=args.server,
+        ca_file=args.ca_file,
+        exit_when_shown=args.exit_when_shown,
     )
     desk_app.apply_look()
     loop = qasync.QEventLoop(app)

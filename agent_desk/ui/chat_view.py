@@ -38,10 +38,30 @@ def waited_text(seconds: float) -> str:
 
 
 class MessageList(QListView):
-    """The message list; R retries and Delete cancels a failed message."""
+    """The message list; R retries and Delete cancels a failed message.
+
+    Older messages are above: reaching the top pages them in (fetchMore), and
+    the rows in view stay where they were. Qt's own item views fetch more at
+    the bottom, where a chat's newest message is: the model declines there.
+    """
 
     retry_requested = Signal(str)
     cancel_requested = Signal(str)
+
+    def verticalScrollbarValueChanged(self, value: int) -> None:
+        super().verticalScrollbarValueChanged(value)
+        bar = self.verticalScrollBar()
+        if value == bar.minimum() and bar.maximum() > 0 and self.model().canFetchMore(QModelIndex()):
+            self.fetch_older()
+
+    def fetch_older(self) -> None:
+        """Page older messages in above the first row, keeping that row in place."""
+        model = self.model()
+        before = model.rowCount()
+        model.fetchMore(QModelIndex())
+        added = model.rowCount() - before
+        if added > 0 and before > 0:
+            self.scrollTo(model.index(added), QAbstractItemView.ScrollHint.PositionAtTop)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         index = self.currentIndex()
@@ -72,6 +92,12 @@ class ChatView(QWidget):
         self.record = record
         self.model = MessageModel(record, self)
         self._build()
+        self._following = True
+        """The list shows the newest message: new ones scroll into view."""
+        bar = self.messages.verticalScrollBar()
+        self.model.showing_top = lambda: bar.value() == bar.minimum()
+        bar.valueChanged.connect(self._note_following)
+        bar.rangeChanged.connect(self._stick_to_newest)
         self.model.rowsInserted.connect(self._follow_new_rows)
         self._after_placeholders: Callable[[str], None] | None = None
         self.placeholders.completed.connect(self._placeholders_done)
@@ -121,12 +147,17 @@ class ChatView(QWidget):
         header.addWidget(self.state)
 
         self.messages = MessageList(self)
-        self.messages.setModel(self.model)
         self.messages.setItemDelegate(MessageDelegate(self.messages))
         self.messages.setWordWrap(True)
         self.messages.setUniformItemSizes(False)
         self.messages.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        # A scroll bar that comes and goes changes the width, and every row is measured
+        # again at the new width: keep it, so a chat's rows are measured once.
+        self.messages.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.messages.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # The model last: with rows to show, each setting above would lay them all out
+        # (measuring every text) at the list's size before it is placed in the tab.
+        self.messages.setModel(self.model)
         self.messages.setAccessibleName(self.tr("Messages with %1").replace("%1", name))
         self.messages.retry_requested.connect(self.retry_requested)
         self.messages.cancel_requested.connect(self.cancel_requested)
@@ -298,6 +329,18 @@ class ChatView(QWidget):
             rating = self.tr(", rated %1 of 5").replace("%1", str(chat.rating)) if chat.rating else ""
             self.context.addItem(f"{when} · {outcome}{rating}")
 
+    def _note_following(self, value: int) -> None:
+        self._following = value >= self.messages.verticalScrollBar().maximum()
+
+    def _stick_to_newest(self, _minimum: int, maximum: int) -> None:
+        # The range changes after each layout (new rows, a resize, a tab shown again):
+        # a list that showed the newest message keeps showing it, in the same pass.
+        if self._following:
+            self.messages.verticalScrollBar().setValue(maximum)
+
     def _follow_new_rows(self, _parent: QModelIndex, _first: int, last: int) -> None:
-        if last == self.model.rowCount() - 1:
-            self.messages.scrollToBottom()
+        # QListView lays every row out again on each insert: while the newest
+        # messages are followed, rows far above the view go back to the hidden pages.
+        following = last == self.model.rowCount() - 1 and self._following
+        if following and self.model.rowCount() > 2 * self.model.page_rows:
+            self.model.keep_newest(self.model.page_rows)

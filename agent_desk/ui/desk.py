@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable, Coroutine
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QObject, QTimer, Signal
 
 from agent_desk.client.chats import ChatBook, ChatRecord, Delivery
 from agent_desk.client.connection import ConnectionLost, RequestFailed
@@ -96,6 +96,9 @@ class Desk(QObject):
         self._tasks: set[asyncio.Task[Any]] = set()
         self._closing = False
         self._assigned_seq: dict[str, int] = {}
+        self._fetching_older: set[str] = set()
+        self._stale: set[str] = set()
+        """Chats whose header and tab wait for _refresh_stale."""
         """last_seq at assignment: events up to it are history, not news."""
         bridge.state_changed.connect(self._on_state)
         bridge.frame_received.connect(self._on_frame)
@@ -230,9 +233,17 @@ class Desk(QObject):
         view.typing_changed.connect(lambda cid, on: self.spawn(self.session.typing(cid, on)))
         view.retry_requested.connect(lambda key: self.spawn(self.session.retry(key)))
         view.cancel_requested.connect(lambda key: self.spawn(self._cancel(record, key)))
+        view.model.load_older = lambda: self._load_older(record.conversation_id)
         self.quick_replies.attach(view)
         self.window.add_chat(view)
         return view
+
+    def _load_older(self, conversation_id: str) -> None:
+        """The agent scrolled to the top of everything held: fetch the page before it (once at a time)."""
+        if conversation_id not in self._fetching_older:
+            self._fetching_older.add(conversation_id)
+            task = self.spawn(self._fetch_history(conversation_id))
+            task.add_done_callback(lambda _task: self._fetching_older.discard(conversation_id))
 
     def _on_event(self, event: Event) -> None:
         record = self.book.get(event.conversation_id)
@@ -248,7 +259,21 @@ class Desk(QObject):
             self._announce_event(record, view, event)
             if event.author_role is Role.CUSTOMER and view is self.window.current_view():
                 self.knowledge.suggest_for(event.text or "")
-        self._refresh(record)
+        self._refresh_soon(record.conversation_id)
+
+    def _refresh_soon(self, conversation_id: str) -> None:
+        """Refresh a chat's header and tab once the frames at hand are handled: a resume
+        replays a whole chat at once, and a tab label costs a tab bar layout each time."""
+        if not self._stale:
+            QTimer.singleShot(0, self, self._refresh_stale)
+        self._stale.add(conversation_id)
+
+    def _refresh_stale(self) -> None:
+        stale, self._stale = self._stale, set()
+        for conversation_id in stale:
+            record = self.book.get(conversation_id)
+            if record is not None:
+                self._refresh(record)
 
     def _is_news(self, event: Event) -> bool:
         history = self._assigned_seq.get(event.conversation_id, 0)
@@ -482,12 +507,23 @@ class Desk(QObject):
         self.spawn(self._fetch_history(record.conversation_id))
 
     async def _fetch_history(self, conversation_id: str) -> None:
-        request = FetchEvents(id=self.session.new_id(), conversation_id=conversation_id, limit=500)
+        """The page of events before the oldest one held (the newest page for an empty tab)."""
+        record = self.book.get(conversation_id)
+        before = record.first_seq if record is not None else None
+        request = FetchEvents(id=self.session.new_id(), conversation_id=conversation_id, before_seq=before, limit=500)
         page = await self.session.request(request, EventsPage)
         record = self.book.get(conversation_id)
         view = self.window.views.get(conversation_id)
         if record is not None and view is not None:
-            view.model.apply(record.plan_older(page.events))
+            self._show_older(record, view, page)
+
+    @staticmethod
+    def _show_older(record: ChatRecord, view: ChatView, page: EventsPage) -> None:
+        asked = view.model.rowCount() > 0 and not view.model.hidden_lines  # scrolled to the top for it
+        view.model.apply(record.plan_older(page.events))
+        record.more_before = page.more_before
+        if asked and view.model.canFetchMore(QModelIndex()):
+            view.messages.fetch_older()
 
     async def open_read_only(self, info: ConversationInfo) -> None:
         """Open a closed chat from history in a read-only tab."""
@@ -501,5 +537,6 @@ class Desk(QObject):
         record, _ = self.book.open(info, read_only=True)
         view = self._add_view(record)
         view.model.apply(record.plan_older(page.events))
+        record.more_before = page.more_before
         self._assigned_seq[info.conversation_id] = info.last_seq
         self.window.focus_view(view)

@@ -2,11 +2,19 @@
 
 The record is plain Python and owns the rules; this model only announces
 each planned change to Qt around applying it.
+
+The model shows the newest lines of the record, a page at a time: QListView
+lays out every row it is shown (a delegate size hint per row) on each insert,
+so a chat with thousands of lines would cost milliseconds per new message.
+Older lines stay hidden until the view scrolls to the top and calls
+:meth:`MessageModel.fetchMore`; once every held line is shown, fetchMore asks
+the server for an older page through :attr:`MessageModel.load_older`.
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
@@ -84,20 +92,40 @@ def spoken_text(line: ChatLine) -> str:
     return f"{sentence}. {status}" if status else sentence
 
 
-class MessageModel(QAbstractListModel):
-    """Rows of one conversation. Apply changes only through :meth:`apply`."""
+PAGE_ROWS = 40
+"""Rows shown at first and added per fetchMore: a few screens of a chat."""
 
-    def __init__(self, record: ChatRecord, parent: Any = None) -> None:
+
+class MessageModel(QAbstractListModel):
+    """Rows of one conversation: its newest lines, paged. Apply changes only through :meth:`apply`."""
+
+    def __init__(self, record: ChatRecord, parent: Any = None, page_rows: int = PAGE_ROWS) -> None:
         super().__init__(parent)
         self.record = record
+        self.page_rows = page_rows
+        self._hidden = max(0, len(record.lines) - page_rows)
+        """How many of the record's oldest lines are not rows (yet)."""
+        self.load_older: Callable[[], None] | None = None
+        """Asks the server for an older page (set by the desk); its answer arrives as a Prepend."""
+        self.showing_top: Callable[[], bool] = lambda: True
+        """Whether the view shows its first row (set by the view). Qt's item views fetch
+        more whenever their last row is in view, and a chat's last row is its newest
+        message: older pages are only wanted at the top."""
+
+    @property
+    def hidden_lines(self) -> int:
+        return self._hidden
+
+    def line_at(self, row: int) -> ChatLine:
+        return self.record.lines[self._hidden + row]
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.record.lines)
+        return 0 if parent.isValid() else len(self.record.lines) - self._hidden
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.record.lines):
+        if not index.isValid() or not 0 <= index.row() < self.rowCount():
             return None
-        line = self.record.lines[index.row()]
+        line = self.line_at(index.row())
         if role == Qt.ItemDataRole.DisplayRole:
             return line.text if line.kind is EventKind.MESSAGE else describe_event(line)
         if role == Qt.ItemDataRole.AccessibleTextRole:
@@ -134,24 +162,74 @@ class MessageModel(QAbstractListModel):
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
+    # ------------------------------------------------------------ paging
+
+    def canFetchMore(self, parent: Index) -> bool:
+        if parent.isValid() or not self.showing_top():
+            return False
+        return self._hidden > 0 or (self.record.more_before and self.load_older is not None)
+
+    def fetchMore(self, parent: Index) -> None:
+        """Show the next older page: held lines first, else ask the server for more."""
+        if parent.isValid():
+            return
+        if self._hidden:
+            count = min(self.page_rows, self._hidden)
+            self.beginInsertRows(QModelIndex(), 0, count - 1)
+            self._hidden -= count
+            self.endInsertRows()
+        elif self.record.more_before and self.load_older is not None:
+            self.load_older()
+
+    def keep_newest(self, rows: int) -> None:
+        """Hide all but the newest ``rows`` rows again (the view follows the newest
+        messages, so a long-running chat does not grow the layout without end)."""
+        extra = self.rowCount() - rows
+        if extra > 0:
+            self.beginRemoveRows(QModelIndex(), 0, extra - 1)
+            self._hidden += extra
+            self.endRemoveRows()
+
+    # ------------------------------------------------------------ changes
+
     def apply(self, change: Change | None) -> None:
         """Announce ``change`` to views and apply it to the record."""
         if change is None:
             return
         if isinstance(change, Append):
-            row = len(self.record.lines)
+            row = self.rowCount()
             self.beginInsertRows(QModelIndex(), row, row)
             self.record.apply(change)
             self.endInsertRows()
         elif isinstance(change, Replace):
             self.record.apply(change)
-            index = self.index(change.row)
-            self.dataChanged.emit(index, index)
+            if change.row >= self._hidden:
+                index = self.index(change.row - self._hidden)
+                self.dataChanged.emit(index, index)
         elif isinstance(change, Remove):
-            self.beginRemoveRows(QModelIndex(), change.row, change.row)
-            self.record.apply(change)
-            self.endRemoveRows()
+            self._remove(change)
         elif isinstance(change, Prepend):
-            self.beginInsertRows(QModelIndex(), 0, len(change.lines) - 1)
+            self._prepend(change)
+
+    def _remove(self, change: Remove) -> None:
+        if change.row < self._hidden:
             self.record.apply(change)
-            self.endInsertRows()
+            self._hidden -= 1
+            return
+        row = change.row - self._hidden
+        self.beginRemoveRows(QModelIndex(), row, row)
+        self.record.apply(change)
+        self.endRemoveRows()
+
+    def _prepend(self, change: Prepend) -> None:
+        """Older lines fill the view up to a page; the rest wait, hidden, for fetchMore."""
+        count = len(change.lines)
+        shown = 0 if self._hidden else min(count, max(0, self.page_rows - self.rowCount()))
+        if not shown:
+            self.record.apply(change)
+            self._hidden += count
+            return
+        self.beginInsertRows(QModelIndex(), 0, shown - 1)
+        self.record.apply(change)
+        self._hidden += count - shown
+        self.endInsertRows()

@@ -28,6 +28,17 @@ EXPECTED_FIGURES = {
         "suggest_en",
         "suggest_uncached",
     },
+    "desk_tabs": {
+        "message_paint",
+        "background_message",
+        "typing_paint",
+        "load_s",
+        "peak_rss_mb",
+        "rss_mb",
+        "rows_laid_out_max",
+    },
+    "desk_history": {"first_paint", "page_in", "replay_s", "lines", "peak_rss_mb"},
+    "desk_startup": {"bare_window", "desk_login", "ratio"},
 }
 
 
