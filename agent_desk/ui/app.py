@@ -72,6 +72,8 @@ class DeskApp:
         self.desk: Desk | None = None
         self.login_dialog: LoginDialog | None = None
         self.keyring_problem: str | None = None
+        self.quit_requested = False
+        """Set by a quit that came while no window was up (SIGTERM during a login): honoured next."""
         self._connector = connector
         self._server_clock = server_clock
         self.ca_file = ca_file or (Path(settings.ca_file) if settings.ca_file else None)
@@ -84,7 +86,7 @@ class DeskApp:
 
     async def run(self) -> int:
         login = await self._first_login()
-        while login is not None:
+        while login is not None and not self.quit_requested:
             signed_out = await self.run_desk(login)
             if not signed_out:
                 return 0
@@ -219,8 +221,12 @@ class DeskApp:
         if self.keyring_problem:
             window.show_notice(self.keyring_problem)
             notifier.announce(self.keyring_problem)
-        window.show()
-        session.start()
+        if self.quit_requested:
+            # Asked to quit while this desk was being built: stop before it connects.
+            ended.set_result(False)
+        else:
+            window.show()
+            session.start()
         try:
             return await ended
         finally:
@@ -252,6 +258,7 @@ class DeskApp:
 
     def request_quit(self) -> None:
         """End the app as closing the window would (Ctrl+C in a terminal, SIGTERM)."""
+        self.quit_requested = True
         if self.desk is not None:
             self.desk.window.close()
         elif self.login_dialog is not None:

@@ -18,6 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from agent_desk.client.chats import ChatRecord, Delivery
 from agent_desk.client.connection import Connection
+from agent_desk.client.session import log_in
 from agent_desk.domain.clock import SystemClock
 from agent_desk.protocol.messages import (
     ChatState,
@@ -32,6 +33,7 @@ from agent_desk.protocol.messages import (
 from agent_desk.server import db as database
 from agent_desk.server.accounts import Accounts
 from agent_desk.server.app import Server
+from agent_desk.ui.app import Login
 from agent_desk.ui.chat_view import ChatView
 from agent_desk.ui.message_model import MessageModel, Roles
 from conftest import DeskDriver
@@ -93,6 +95,23 @@ def test_login_with_remember_me_keeps_only_the_token_in_the_keyring(
         return await runner
 
     assert run(qloop, scenario()) == 0
+
+
+def test_a_quit_asked_while_the_desk_is_being_built_stops_it_before_it_connects(
+    qapp: QApplication, qloop: asyncio.AbstractEventLoop, desk_server: Server, tmp_path: Path
+) -> None:
+    """SIGTERM between the login and the main window (no window to close yet) is not lost."""
+    add_agent(desk_server)
+    app = make_desk_app(qapp, tmp_path, desk_server.url)
+
+    async def scenario() -> bool:
+        ok = await log_in(desk_server.url, "mei", "pw-mei")
+        app.request_quit()
+        return await app.run_desk(Login(desk_server.url, "mei", ok.token))
+
+    assert run(qloop, scenario()) is False
+    assert app.desk is None
+    assert not any(seat.online for seat in desk_server.service.floor.seats.values())
 
 
 def test_login_without_a_usable_keyring_says_so_and_keeps_the_token_in_memory(
