@@ -138,7 +138,7 @@ async def open_desk(url: str) -> Child | None:
         # No screen (a server or CI): the desk still runs, logged in, just invisibly.
         print("No display found: the desk runs offscreen (set DISPLAY to see it).", flush=True)
         env["QT_QPA_PLATFORM"] = "offscreen"
-    process = await _spawn("-m", "agent_desk.ui.app", "--demo", env=env)
+    process = await _spawn("-m", "agent_desk.ui.launch", "--demo", env=env)
     return Child("desk", process, must_run=False, ends_demo=True)
 
 

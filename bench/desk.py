@@ -89,7 +89,7 @@ def register(registry: Registry) -> None:
             desk_startup,
             method=(
                 "Wall clock from just before starting the process to its line on stdout saying the window is shown "
-                "(a zero-timer after show(), so the first paint has been processed): `python -m agent_desk.ui.app "
+                "(a zero-timer after show(), so the first paint has been processed): `python -m agent_desk.ui.launch "
                 "--exit-when-shown` (login dialog; fresh settings, nothing remembered) against a bare PySide6 "
                 "QWidget script, same Python, runs alternating, offscreen. ratio = median desk / median bare."
             ),
@@ -179,7 +179,7 @@ def desk_startup(ctx: Context) -> dict[str, Figure]:
     runs = ctx.size(5, 1)
     ctx.note(runs=runs, python=sys.executable)
     desk_cmd = [
-        sys.executable, "-m", "agent_desk.ui.app", "--exit-when-shown", "--data-dir", str(ctx.workdir / "data"),
+        sys.executable, "-m", "agent_desk.ui.launch", "--exit-when-shown", "--data-dir", str(ctx.workdir / "data"),
     ]  # fmt: skip
     bare_cmd = [sys.executable, "-c", BARE_WINDOW]
     env = _child_env(ctx.workdir)

@@ -102,6 +102,7 @@ def make_desk_app(
     backend: keyring.backend.KeyringBackend | None = None,
     connector: Any = Connection.open,
     server_clock: Any = None,
+    login_dialog: Any = None,
 ) -> DeskApp:
     qapp.setQuitOnLastWindowClosed(False)  # as agent_desk.ui.app.main sets it
     settings = DeskSettings(QSettings(str(tmp_path / "desk.ini"), QSettings.Format.IniFormat))
@@ -110,7 +111,14 @@ def make_desk_app(
     data_dir.mkdir(exist_ok=True)
     credentials = CredentialStore(backend or MemoryKeyring())
     return DeskApp(
-        settings, credentials, Translations(qapp), data_dir, server=url, connector=connector, server_clock=server_clock
+        settings,
+        credentials,
+        Translations(qapp),
+        data_dir,
+        server=url,
+        connector=connector,
+        server_clock=server_clock,
+        login_dialog=login_dialog,
     )
 
 

@@ -9,24 +9,20 @@ from __future__ import annotations
 import argparse
 import asyncio
 import functools
-import logging
-import os
 import signal
 import ssl
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import qasync
-from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication
 
-import agent_desk
 from agent_desk.client.credentials import CredentialStore
-from agent_desk.client.paths import ensure_private_dir, user_data_dir
 from agent_desk.ui.i18n import Translations
+from agent_desk.ui.launch import parse_args as parse_args  # re-exported: tests parse the desk's options
 from agent_desk.ui.login_dialog import LoginDialog
 from agent_desk.ui.settings import DeskSettings
 from agent_desk.ui.themes import apply_text_size, apply_theme
@@ -62,6 +58,8 @@ class DeskApp:
         server_clock: Callable[[], float] | None = None,
         ca_file: Path | None = None,
         exit_when_shown: bool = False,
+        base_points: float | None = None,
+        login_dialog: LoginDialog | None = None,
     ) -> None:
         self.settings = settings
         self.credentials = credentials
@@ -82,7 +80,11 @@ class DeskApp:
         """Start-up benchmark (bench/desk.py): say when the login window is up, then cancel it."""
         app = QApplication.instance()
         font = app.font() if isinstance(app, QApplication) else None
-        self._base_points = font.pointSizeF() if font is not None and font.pointSizeF() > 0 else 10.0
+        measured = font.pointSizeF() if font is not None and font.pointSizeF() > 0 else 10.0
+        self._base_points = base_points or measured
+        """The font size before any text-size setting: the launcher may have applied one already."""
+        self._early_dialog = login_dialog
+        """A login window agent_desk.ui.launch showed before asyncio loaded; used by the first login."""
 
     async def run(self) -> int:
         login = await self._first_login()
@@ -109,12 +111,13 @@ class DeskApp:
 
     async def _ask_login(self) -> Login | None:
         """Show the login dialog until a login works or the agent cancels."""
-        dialog = LoginDialog(
+        dialog = self._early_dialog or LoginDialog(
             self.server or self.settings.last_server,
             self.settings.last_username,
             self.settings.remember,
             ca_file=str(self.ca_file or ""),
         )
+        self._early_dialog = None
         self.login_dialog = dialog
         done: asyncio.Future[Login | None] = asyncio.get_running_loop().create_future()
         attempts: set[asyncio.Task[None]] = set()
@@ -280,49 +283,16 @@ def _existing_file(text: str) -> Path | None:
     return path if path.is_file() else None
 
 
-def parse_args(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="agent-desk", description="AgentDesk: the agent's desk")
-    parser.add_argument("--demo", action="store_true", help="log into the local demo server as the demo agent")
-    parser.add_argument(
-        "--server",
-        default=os.environ.get("AGENTDESK_URL"),
-        help="server WebSocket URL, e.g. ws://127.0.0.1:8765/ws (default: $AGENTDESK_URL)",
-    )
-    parser.add_argument(
-        "--lang",
-        help="interface language: en or zh_CN (default: the saved setting or the system); pseudo for layout checks",
-    )
-    parser.add_argument("--data-dir", type=Path, help="where the outbox lives (default: the user data folder)")
-    parser.add_argument(
-        "--ca-file",
-        type=Path,
-        default=os.environ.get("AGENTDESK_CA_FILE") or None,
-        help="PEM certificate(s) to trust for a wss:// server with its own CA (default: $AGENTDESK_CA_FILE)",
-    )
-    parser.add_argument("--version", action="store_true")
-    parser.add_argument("--log-level", default="WARNING")
-    parser.add_argument("--exit-when-shown", action="store_true", help=argparse.SUPPRESS)
-    return parser.parse_args(argv)
-
-
-def main(argv: list[str] | None = None) -> int:
-    args = parse_args(sys.argv[1:] if argv is None else argv)
-    if args.version:
-        print(f"AgentDesk {agent_desk.__version__}")
-        return 0
-    logging.basicConfig(level=args.log_level.upper())
-    # QtMultimedia lists every codec library it could not load; agents need none of that.
-    os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia.symbolsresolver=false")
-    app = QApplication.instance() or QApplication(["agent-desk"])
-    app.setOrganizationName("AgentDesk")
-    app.setApplicationName("AgentDesk")
-    # DeskApp decides when to quit: between the login dialog and the main window
-    # no window is visible, and Qt's default would stop the event loop there.
-    app.setQuitOnLastWindowClosed(False)
-    settings = DeskSettings(QSettings())
-    translations = Translations(app)
-    translations.install(args.lang or settings.language)
-    data_dir = ensure_private_dir(args.data_dir or user_data_dir())
+def run_desk_app(
+    args: argparse.Namespace,
+    app: QApplication,
+    settings: DeskSettings,
+    translations: Translations,
+    data_dir: Path,
+    base_points: float,
+    login_dialog: LoginDialog | None = None,
+) -> int:
+    """The rest of ``agent-desk`` after agent_desk.ui.launch has shown the login window."""
     desk_app = DeskApp(
         settings,
         CredentialStore(),
@@ -332,14 +302,21 @@ def main(argv: list[str] | None = None) -> int:
         server=args.server,
         ca_file=args.ca_file,
         exit_when_shown=args.exit_when_shown,
+        base_points=base_points,
+        login_dialog=login_dialog,
     )
-    desk_app.apply_look()
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda _signum, _frame: desk_app.request_quit())
     with loop:
         return loop.run_until_complete(desk_app.run())
+
+
+def main(argv: list[str] | None = None) -> int:
+    from agent_desk.ui.launch import main as launch
+
+    return launch(argv)
 
 
 if __name__ == "__main__":

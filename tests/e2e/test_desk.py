@@ -35,6 +35,7 @@ from agent_desk.server.accounts import Accounts
 from agent_desk.server.app import Server
 from agent_desk.ui.app import Login
 from agent_desk.ui.chat_view import ChatView
+from agent_desk.ui.login_dialog import LoginDialog
 from agent_desk.ui.message_model import MessageModel, Roles
 from conftest import DeskDriver
 from desk_support import (
@@ -112,6 +113,27 @@ def test_a_quit_asked_while_the_desk_is_being_built_stops_it_before_it_connects(
     assert run(qloop, scenario()) is False
     assert app.desk is None
     assert not any(seat.online for seat in desk_server.service.floor.seats.values())
+
+
+def test_the_login_window_shown_early_by_the_launcher_is_the_one_that_logs_in(
+    qtbot: QtBot, qapp: QApplication, qloop: asyncio.AbstractEventLoop, desk_server: Server, tmp_path: Path
+) -> None:
+    add_agent(desk_server)
+    early = LoginDialog(desk_server.url, "mei", False)
+    early.show()
+    app = make_desk_app(qapp, tmp_path, desk_server.url, login_dialog=early)
+
+    async def scenario() -> int:
+        runner = asyncio.ensure_future(app.run())
+        dialog = await wait_until(lambda: app.login_dialog)
+        assert dialog is early
+        qtbot.keyClicks(dialog.password, "pw-mei")
+        qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+        desk = await wait_until(lambda: app.desk if app.desk and app.desk.session.online else None)
+        desk.window.close()
+        return await runner
+
+    assert run(qloop, scenario()) == 0
 
 
 def test_login_without_a_usable_keyring_says_so_and_keeps_the_token_in_memory(

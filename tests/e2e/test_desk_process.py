@@ -44,7 +44,7 @@ def test_demo_desk_logs_in_and_stops_cleanly_on_sigterm(tmp_path: Path) -> None:
     http_url = url.replace("ws://", "http://").rsplit("/ws", 1)[0]
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "AGENTDESK_DATA_DIR": str(tmp_path / "desk")}
     desk = subprocess.Popen(
-        [sys.executable, "-m", "agent_desk.ui.app", "--demo", "--server", url],
+        [sys.executable, "-m", "agent_desk.ui.launch", "--demo", "--server", url],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
@@ -62,3 +62,27 @@ def test_demo_desk_logs_in_and_stops_cleanly_on_sigterm(tmp_path: Path) -> None:
         output = desk.communicate()[0]
         server.stop()
     assert "Traceback" not in output, output[-3000:]
+
+
+def test_the_login_window_is_shown_before_asyncio_and_the_desk_load(tmp_path: Path) -> None:
+    """agent_desk.ui.launch shows the login window first; the rest loads behind it."""
+    probe = (
+        "import sys\n"
+        "from agent_desk.ui import launch\n"
+        "shown = []\n"
+        "real = launch.early_login_dialog\n"
+        "def watch(args, settings):\n"
+        "    dialog = real(args, settings)\n"
+        "    shown.append((dialog is not None and dialog.isVisible(), 'asyncio' in sys.modules,\n"
+        "                  'agent_desk.ui.desk' in sys.modules))\n"
+        "    return dialog\n"
+        "launch.early_login_dialog = watch\n"
+        f"code = launch.main(['--exit-when-shown', '--data-dir', {str(tmp_path / 'desk')!r}])\n"
+        "print('RESULT', code, shown)\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, "-c", probe], env=env, capture_output=True, text=True, timeout=timeout(30), check=False
+    )
+    assert "agent-desk: login window shown" in done.stdout, done.stdout + done.stderr
+    assert "RESULT 0 [(True, False, False)]" in done.stdout, done.stdout + done.stderr
