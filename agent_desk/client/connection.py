@@ -90,13 +90,16 @@ class Connection:
         on_frame: Callable[[ServerMessage], None] | None = None,
         ping_interval: float | None = 20.0,
         ping_timeout: float | None = 20.0,
+        close_timeout: float | None = 10.0,
     ) -> Connection:
         """Connect, say hello and wait for the welcome.
 
         ``on_frame`` receives every unsolicited frame in order, on the read
         loop, before any later reply resolves its request; without it they go
         to ``events``. Keepalive pings detect a dead link within
-        ``ping_interval + ping_timeout`` seconds.
+        ``ping_interval + ping_timeout + close_timeout`` seconds: after a
+        missed pong the closing handshake still waits ``close_timeout`` for
+        a peer that may never answer.
 
         Raises:
             RequestFailed: the server refused the hello (e.g. expired token).
@@ -112,6 +115,7 @@ class Connection:
             compression=None,
             ping_interval=ping_interval,
             ping_timeout=ping_timeout,
+            close_timeout=close_timeout,
         )
         conn = cls(socket, client_name, on_frame)
         try:

@@ -33,6 +33,9 @@ def _serve_parser() -> argparse.ArgumentParser:
     parser.add_argument("--grace", type=float, default=60.0, help="seconds before a lost agent's chats move")
     parser.add_argument("--allow-origin", action="append", default=[], help="extra browser origin to accept")
     parser.add_argument("--log-level", default="INFO")
+    parser.add_argument(
+        "--outbound-queue-frames", type=int, default=1000, help="frames queued for a slow reader before it is closed"
+    )
     return parser
 
 
@@ -83,6 +86,7 @@ async def _serve(args: argparse.Namespace) -> None:
         demo=args.demo,
         grace_seconds=args.grace,
         allowed_origins=args.allow_origin,
+        outbound_queue_frames=args.outbound_queue_frames,
     )
     server = Server(config)
     if args.demo:

@@ -91,7 +91,8 @@ class Peer:
         try:
             self._outbound.put_nowait(frame)
         except asyncio.QueueFull:
-            log.warning("closing slow consumer %s", self.socket.remote_address)
+            if self._closer is None:  # once per peer: every later frame finds the queue full too
+                log.warning("closing slow consumer %s", self.socket.remote_address)
             self.close_later(CLOSE_TRY_AGAIN_LATER, "too slow: reconnect and resume")
 
     def close_later(self, code: int, reason: str) -> None:
