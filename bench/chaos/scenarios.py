@@ -201,6 +201,10 @@ async def slow_consumer(workdir: Path, sizes: Sizes, rng: random.Random) -> dict
         base = [x for a, b, _ in windows for x in floor.ledger.latencies(a, b, exclude=big)]
         fault = [x for _, b, c in windows for x in floor.ledger.latencies(b, c, exclude=big)]
         base_p99, fault_p99 = percentile(base, 0.99), percentile(fault, 0.99)
+        # The machine's own noise: the p99 of every other fault-free window against the rest.
+        even = [x for a, b, _ in windows[0::2] for x in floor.ledger.latencies(a, b, exclude=big)]
+        odd = [x for a, b, _ in windows[1::2] for x in floor.ledger.latencies(a, b, exclude=big)]
+        noise = percentile(odd, 0.99) / percentile(even, 0.99) if odd and percentile(even, 0.99) else None
         result: dict[str, Any] = {
             "queue_frames": queue_frames,
             "rounds": sizes.slow_rounds,
@@ -210,6 +214,7 @@ async def slow_consumer(workdir: Path, sizes: Sizes, rng: random.Random) -> dict
             "others_p99_ms_with_slow_consumer": round(fault_p99 * 1000, 2),
             "others_p99_ratio": round(fault_p99 / base_p99, 3) if base_p99 else None,
             "p99_limit_ratio": 1 + P99_SLACK,
+            "fault_free_windows_p99_ratio": round(noise, 3) if noise else None,
             "samples": [len(base), len(fault)],
         }
         result["ok"] = (
