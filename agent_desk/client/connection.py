@@ -230,6 +230,9 @@ class Connection:
             for future in self._pending.values():
                 if not future.done():
                     future.set_exception(ConnectionLost("connection closed"))
+                    # Marked as read: a requester cancelled at this same moment never reads
+                    # it, and asyncio would log "Future exception was never retrieved".
+                    future.exception()
 
     def _dispatch(self, message: ServerMessage) -> None:
         ref = getattr(message, "ref", None)

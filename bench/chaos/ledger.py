@@ -40,9 +40,17 @@ class Ledger:
             message.failed = reason
 
     def seen(self, client_msg_id: str | None, seq: int, viewer: str) -> None:
-        """A client shows a message event; only the sender's peer counts."""
+        """A client shows a message event: its peer has it, or (for the sender) it is stored.
+
+        The server sends events only once committed, so the sender's own copy counts as
+        its ack: a link that drops between the ack and the desk's bookkeeping (the outbox
+        has dropped the row, the listener was not told) still shows the message as sent.
+        """
         message = self.messages.get(client_msg_id or "")
-        if message is None or viewer == message.sender:
+        if message is None:
+            return
+        if viewer == message.sender:
+            self.acked(message.client_msg_id, seq)
             return
         message.peer_seqs.add(seq)
         if message.peer_at is None:

@@ -23,6 +23,7 @@ from agent_desk.protocol.messages import (
     EventKind,
     Resume,
     Resumed,
+    Role,
     Send,
     ServerMessage,
 )
@@ -128,6 +129,17 @@ class SimDesk:
         self.presence.up()
 
     def on_delivery(self, entry: OutboxEntry, delivery: Delivery, error: str) -> None:
+        record = self.book.get(entry.conversation_id)
+        if record is not None:  # as the desk's window does: a pending row, later replaced by its event
+            if delivery is Delivery.PENDING:
+                change = record.plan_pending(
+                    entry.client_msg_id, entry.text, self.username, Role.AGENT, entry.created_at
+                )
+                if change is not None:
+                    record.apply(change)
+            change = record.plan_delivery(entry.client_msg_id, delivery, error)
+            if change is not None:
+                record.apply(change)
         if delivery is Delivery.DELIVERED:
             record = self.book.get(entry.conversation_id)
             row = record.row_of(entry.client_msg_id) if record else None
