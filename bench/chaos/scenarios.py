@@ -7,12 +7,13 @@ import contextlib
 import random
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from bench.chaos.floor import Floor, percentile, read_database, resumed_since, wait_for
-from bench.chaos.people import SimCustomer
+from bench.chaos.people import SimCustomer, SimDesk
 from bench.chaos.proxy import FaultProxy
 from bench.chaos.server import ServerProcess, seed_accounts
 
@@ -197,6 +198,8 @@ async def slow_consumer(workdir: Path, sizes: Sizes, rng: random.Random) -> dict
                 windows.append((base_from, fault_from, time.monotonic()))
                 proxy.resume()
                 resumed += await wait_for(lambda: slow.presence.resumed_after(fault_from), 20)  # noqa: B023
+                # Its catching up (replays of what it missed) belongs to neither window.
+                await wait_for(caught_up(slow, floor.customer_list, big), 30)
                 await asyncio.sleep(0.5)
         base = [x for a, b, _ in windows for x in floor.ledger.latencies(a, b, exclude=big)]
         fault = [x for _, b, c in windows for x in floor.ledger.latencies(b, c, exclude=big)]
@@ -223,6 +226,19 @@ async def slow_consumer(workdir: Path, sizes: Sizes, rng: random.Random) -> dict
         return await finish(floor, result)
     finally:
         await floor.close()
+
+
+def caught_up(desk: SimDesk, customers: list[SimCustomer], chats: set[str]) -> Callable[[], bool]:
+    """True once the desk shows, in each of ``chats``, all that its customer shows."""
+
+    def check() -> bool:
+        for customer in customers:
+            record = desk.book.get(customer.conversation_id)
+            if customer.conversation_id in chats and (record is None or record.last_seq < max(customer.events)):
+                return False
+        return True
+
+    return check
 
 
 # ---------------------------------------------------------------- a desk killed with unsent messages
