@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from agent_desk.client.session import HEARTBEAT_SECONDS
 from bench.chaos.ledger import Ledger
 from bench.chaos.people import Presence, SimCustomer, SimDesk
 from bench.chaos.proxy import FaultProxy
@@ -44,6 +45,8 @@ class Floor:
     """How many desks (the first ones) connect through their own FaultProxy."""
     proxied_customers: int = 0
     server_args: tuple[str, ...] = ()
+    proxied_heartbeat: float = HEARTBEAT_SECONDS
+    """The proxied desks' heartbeat: longer where the server, not the desk, must notice the fault."""
     in_process: bool = False
     """Run the server in this process (its database connection is then at hand)."""
     data_dir: Path | None = None
@@ -67,7 +70,9 @@ class Floor:
         outboxes.mkdir(parents=True, exist_ok=True)
         for index, name in enumerate(names):
             desk = SimDesk(name, self.ledger, outboxes)
-            await desk.start(await self._url_for(name, index < self.proxied_desks), self.server.url)
+            proxied = index < self.proxied_desks
+            heartbeat = self.proxied_heartbeat if proxied else HEARTBEAT_SECONDS
+            await desk.start(await self._url_for(name, proxied), self.server.url, heartbeat)
             self.desk_list.append(desk)
         for index in range(self.customers):
             name = f"shopper{index:03d}"

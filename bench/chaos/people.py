@@ -13,7 +13,7 @@ from typing import Any
 from agent_desk.client.chats import ChatBook, Delivery
 from agent_desk.client.connection import Connection, ConnectionLost, RequestFailed
 from agent_desk.client.outbox import AsyncOutbox, OutboxEntry, account_key_for
-from agent_desk.client.session import TRANSIENT_ERRORS, Backoff, DeskSession, SessionState, log_in
+from agent_desk.client.session import HEARTBEAT_SECONDS, TRANSIENT_ERRORS, Backoff, DeskSession, SessionState, log_in
 from agent_desk.protocol.messages import (
     Ack,
     ChatAssigned,
@@ -65,12 +65,19 @@ class SimDesk:
         self.states: list[SessionState] = []
         self.connections: list[Connection] = []
 
-    async def start(self, url: str, login_url: str | None = None) -> None:
+    async def start(self, url: str, login_url: str | None = None, heartbeat: float = HEARTBEAT_SECONDS) -> None:
         """Log in (on ``login_url`` or ``url``), then run the session against ``url``."""
         ok = await log_in(login_url or url, self.username, f"pw-{self.username}")
         self.outbox = await AsyncOutbox.open(self.outbox_path, account_key_for(url, self.username))
         self.session = DeskSession(
-            url, ok.token, self.outbox, self, positions=self.book.positions, backoff=Backoff(), connector=self._connect
+            url,
+            ok.token,
+            self.outbox,
+            self,
+            positions=self.book.positions,
+            backoff=Backoff(),
+            connector=self._connect,
+            heartbeat_seconds=heartbeat,
         )
         self.session.start()
 

@@ -23,6 +23,8 @@ RESUME_LIMIT = 2.0
 """Seconds from the server listening again to every client having resumed."""
 DETECT_LIMIT = 10.0
 """Seconds a desk may take to notice a dead (stalled) link."""
+P99_MIN_ROUNDS = 3
+"""Fewer fault/fault-free window pairs than this: the latency is reported, not judged."""
 P99_SLACK = 0.20
 """The others' p99 latency with a slow consumer may exceed the fault-free p99 by this fraction."""
 
@@ -178,9 +180,13 @@ async def slow_consumer(workdir: Path, sizes: Sizes, rng: random.Random) -> dict
         sizes.desks,
         sizes.customers,
         proxied_desks=1,
-        server_args=("--outbound-queue-frames", str(queue_frames)),
+        proxied_heartbeat=60.0,  # the server must find it slow, before its own heartbeat gives up
+        server_args=("--outbound-queue-frames", str(queue_frames), "--log-level", "WARNING"),
     )
     await floor.open()
+    server = floor.server
+    assert isinstance(server, ServerProcess)
+    closes = 0
     try:
         slow = floor.desk_list[0]
         proxy = floor.proxies[slow.username]
@@ -193,9 +199,13 @@ async def slow_consumer(workdir: Path, sizes: Sizes, rng: random.Random) -> dict
                 base_from = time.monotonic()
                 await asyncio.sleep(sizes.slow_window)
                 fault_from = time.monotonic()
+                closed_before = server.slow_consumers_closed
                 proxy.stall_downstream()
-                await asyncio.sleep(sizes.slow_window)
+                # Until the server has found it slow (its queue full: it logs the 1013 close).
+                await wait_for(lambda: server.slow_consumers_closed > closed_before, 30)  # noqa: B023
+                await asyncio.sleep(max(0.0, sizes.slow_window - (time.monotonic() - fault_from)))
                 windows.append((base_from, fault_from, time.monotonic()))
+                closes += server.slow_consumers_closed > closed_before
                 proxy.resume()
                 resumed += await wait_for(lambda: slow.presence.resumed_after(fault_from), 20)  # noqa: B023
                 # Its catching up (replays of what it missed) belongs to neither window.
@@ -211,7 +221,8 @@ async def slow_consumer(workdir: Path, sizes: Sizes, rng: random.Random) -> dict
         result: dict[str, Any] = {
             "queue_frames": queue_frames,
             "rounds": sizes.slow_rounds,
-            "closed_codes": slow.close_codes(),
+            "closed_by_server_1013": closes,
+            "closed_codes_seen_by_desk": slow.close_codes(),
             "resumed_rounds": resumed,
             "others_p99_ms_fault_free": round(base_p99 * 1000, 2),
             "others_p99_ms_with_slow_consumer": round(fault_p99 * 1000, 2),
@@ -220,8 +231,12 @@ async def slow_consumer(workdir: Path, sizes: Sizes, rng: random.Random) -> dict
             "fault_free_windows_p99_ratio": round(noise, 3) if noise else None,
             "samples": [len(base), len(fault)],
         }
+        # One or two rounds give too few samples for a p99 to mean anything (the short run).
+        result["p99_checked"] = sizes.slow_rounds >= P99_MIN_ROUNDS
         result["ok"] = (
-            1013 in result["closed_codes"] and resumed == sizes.slow_rounds and fault_p99 <= base_p99 * (1 + P99_SLACK)
+            closes == sizes.slow_rounds
+            and resumed == sizes.slow_rounds
+            and (not result["p99_checked"] or fault_p99 <= base_p99 * (1 + P99_SLACK))
         )
         return await finish(floor, result)
     finally:

@@ -40,6 +40,9 @@ class ServerProcess:
         self.port = 0
         self.proc: asyncio.subprocess.Process | None = None
         self.starts = 0
+        self.slow_consumers_closed = 0
+        """Times the server logged closing a slow consumer (read from its stderr)."""
+        self._log_reader: asyncio.Task[None] | None = None
 
     @property
     def url(self) -> str:
@@ -65,7 +68,9 @@ class ServerProcess:
             "ERROR",
             *self.extra,
             stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
         )
+        self._log_reader = asyncio.create_task(self._read_log(self.proc))
         assert self.proc.stdout is not None
         async with asyncio.timeout(START_SECONDS):
             while line := (await self.proc.stdout.readline()).decode():
@@ -75,6 +80,14 @@ class ServerProcess:
                     self.starts += 1
                     return time.monotonic()
         raise RuntimeError(f"the server exited with {await self.proc.wait()} before listening")
+
+    async def _read_log(self, proc: asyncio.subprocess.Process) -> None:
+        assert proc.stderr is not None
+        while line := (await proc.stderr.readline()).decode(errors="replace"):
+            if "closing slow consumer" in line:
+                self.slow_consumers_closed += 1
+            elif "WARNING" not in line:
+                sys.stderr.write(line)
 
     async def kill(self) -> None:
         """SIGKILL: no shutdown code runs, as in a crash or an OOM kill."""
