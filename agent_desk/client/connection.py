@@ -110,13 +110,16 @@ class Connection:
         ping_timeout: float | None = 20.0,
         ca_file: str | Path | None = None,
         ssl_context: ssl.SSLContext | None = None,
+        close_timeout: float | None = 10.0,
     ) -> Connection:
         """Connect, say hello and wait for the welcome.
 
         ``on_frame`` receives every unsolicited frame in order, on the read
         loop, before any later reply resolves its request; without it they go
         to ``events``. Keepalive pings detect a dead link within
-        ``ping_interval + ping_timeout`` seconds.
+        ``ping_interval + ping_timeout + close_timeout`` seconds: after a
+        missed pong the closing handshake still waits ``close_timeout`` for
+        a peer that may never answer.
 
         A ``wss://`` server's certificate is always verified: against the
         system's trusted CAs plus ``ca_file`` (a PEM bundle, e.g. a
@@ -139,6 +142,7 @@ class Connection:
             ping_timeout=ping_timeout,
             ssl=ssl_context or client_ssl_context(url, ca_file),
             logger=redacted_logger("websockets.client"),
+            close_timeout=close_timeout,
         )
         conn = cls(socket, client_name, on_frame)
         try:
@@ -253,6 +257,9 @@ class Connection:
             for future in self._pending.values():
                 if not future.done():
                     future.set_exception(ConnectionLost("connection closed"))
+                    # Marked as read: a requester cancelled at this same moment never reads
+                    # it, and asyncio would log "Future exception was never retrieved".
+                    future.exception()
 
     def _dispatch(self, message: ServerMessage) -> None:
         ref = getattr(message, "ref", None)

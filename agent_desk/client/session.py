@@ -50,6 +50,13 @@ TRANSIENT_ERRORS = frozenset({ErrorCode.RATE_LIMITED, ErrorCode.STORAGE_UNAVAILA
 """Send errors worth retrying as they are; every other refusal marks the message failed."""
 
 
+HEARTBEAT_SECONDS = 3.0
+"""Ping interval and pong timeout of the desk's link."""
+CLOSE_SECONDS = 2.0
+"""How long a link whose pong never came may take to close. With the heartbeat, a dead
+link (a stalled network, a vanished server) is noticed within 3 + 3 + 2 = 8 s (< 10 s)."""
+
+
 class SessionState(enum.StrEnum):
     CONNECTING = "connecting"
     ONLINE = "online"
@@ -80,7 +87,9 @@ class Backoff:
     """Reconnect delays: doubling from ``first`` up to ``cap``, with jitter."""
 
     first: float = 0.5
-    cap: float = 10.0
+    cap: float = 1.0
+    """Low on purpose: a desk is back within about a second of the server (bench.chaos checks 2 s).
+    Connecting to a server that is down costs a refused TCP connect, nothing more."""
     jitter: float = 0.2
     rng: random.Random = field(default_factory=random.Random)
 
@@ -112,7 +121,7 @@ class DeskSession:
         positions: Callable[[], dict[str, int]],
         backoff: Backoff | None = None,
         connector: Connector = Connection.open,
-        heartbeat_seconds: float = 5.0,
+        heartbeat_seconds: float = HEARTBEAT_SECONDS,
     ) -> None:
         self.url = url
         self.token = token
@@ -169,8 +178,13 @@ class DeskSession:
             try:
                 conn = await self._connect()
             except RequestFailed as refused:
-                self._set_state(SessionState.SIGNED_OUT, refused.error.message)
-                return
+                if refused.code not in TRANSIENT_ERRORS:
+                    self._set_state(SessionState.SIGNED_OUT, refused.error.message)
+                    return
+                log.info("the server could not take the hello (%s); retrying", refused)
+                await asyncio.sleep(self._backoff.delay(attempt))
+                attempt, reconnect = attempt + 1, True
+                continue
             except ssl.SSLCertVerificationError as untrusted:
                 # Retrying cannot help, and the agent must not be taught to ignore it.
                 self._set_state(SessionState.STOPPED, f"the server's certificate is not trusted: {untrusted}")
@@ -195,6 +209,7 @@ class DeskSession:
             on_frame=self._on_frame,
             ping_interval=self._heartbeat,
             ping_timeout=self._heartbeat,
+            close_timeout=CLOSE_SECONDS,
         )
 
     async def _serve(self, conn: Connection, reconnect: bool) -> None:

@@ -267,6 +267,8 @@ class Server:
             peer.push(self.handlers.hello(peer, hello, self._bearer(peer)))
         except ProtocolError as exc:
             return Error(code=exc.code, message=exc.message, ref=exc.ref or ref)
+        except sqlite3.Error as exc:  # reading the token's session
+            return storage_error(exc, ref)
         return None
 
     def _admit(self, peer: Peer) -> Admission:
@@ -330,9 +332,8 @@ class Server:
             return await handler(peer, message)
         except ProtocolError as exc:
             return Error(code=exc.code, message=exc.message, ref=exc.ref or ref)
-        except sqlite3.Error:
-            log.exception("storage failed")
-            return Error(code=ErrorCode.STORAGE_UNAVAILABLE, message="could not store that: try again", ref=ref)
+        except sqlite3.Error as exc:
+            return storage_error(exc, ref)
         except Exception:
             # The type only: a frame may carry a password or a token.
             log.exception("handler failed for a %s frame (ref %s)", kind, ref)
@@ -367,3 +368,12 @@ class Server:
             self.service.staff_disconnected(peer, peer.user)
         if peer.customer is not None:
             self.service.floor.remove_customer_peer(peer.customer.id, peer)
+
+
+def storage_error(exc: sqlite3.Error, ref: str | None) -> Error:
+    """The typed refusal of a request the database would not take: nothing was applied."""
+    if database.is_operator_problem(exc):
+        log.warning("storage refused a write: %s (%s)", exc, getattr(exc, "sqlite_errorname", ""))
+    else:
+        log.exception("storage failed")
+    return Error(code=ErrorCode.STORAGE_UNAVAILABLE, message=database.storage_problem(exc), ref=ref)

@@ -40,6 +40,9 @@ def _serve_parser() -> argparse.ArgumentParser:
         "--ws-compression", action="store_true", help="allow permessage-deflate (off: it can leak tokens)"
     )
     parser.add_argument("--log-level", default="INFO")
+    parser.add_argument(
+        "--outbound-queue-frames", type=int, default=1000, help="frames queued for a slow reader before it is closed"
+    )
     return parser
 
 
@@ -114,6 +117,7 @@ async def _serve(args: argparse.Namespace) -> None:
         tls_cert=args.tls_cert,
         tls_key=args.tls_key,
         ws_compression=args.ws_compression,
+        outbound_queue_frames=args.outbound_queue_frames,
     )
     server = Server(config)
     if args.demo:

@@ -13,7 +13,7 @@ import secrets
 import sqlite3
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 
 from agent_desk.domain.clock import Clock
 from agent_desk.protocol.messages import ChatState, ConversationInfo, Event, EventKind, Role
@@ -361,12 +361,20 @@ class Conversations:
     ) -> Event:
         """Store a message; ``also`` runs in the same transaction (the response figures)."""
         detail = {"auto": "1"} if automatic else None
-        with transaction(self._db):
-            event = self._append(
-                conv.id, EventKind.MESSAGE, author, text=text, client_msg_id=client_msg_id, detail=detail
-            )
-            if also is not None:
-                also(self._db, event)
+        # ``also`` updates the chat's figures in memory as it writes them: a
+        # transaction that fails (a full disk) must not leave them counted.
+        before = replace(conv)
+        try:
+            with transaction(self._db):
+                event = self._append(
+                    conv.id, EventKind.MESSAGE, author, text=text, client_msg_id=client_msg_id, detail=detail
+                )
+                if also is not None:
+                    also(self._db, event)
+        except BaseException:
+            for name in (f.name for f in fields(conv)):
+                setattr(conv, name, getattr(before, name))
+            raise
         conv.last_seq = event.seq
         return event
 

@@ -391,7 +391,34 @@ def transaction(db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     db.execute("BEGIN IMMEDIATE")
     try:
         yield db
+        db.execute("COMMIT")
     except BaseException:
-        db.execute("ROLLBACK")
+        # A full disk (SQLITE_FULL) or an I/O error may already have rolled the
+        # transaction back, and a failed COMMIT may have left it open: roll back
+        # only what is still open, so the original error is the one raised and
+        # the next BEGIN does not find a transaction left behind.
+        if db.in_transaction:
+            db.execute("ROLLBACK")
         raise
-    db.execute("COMMIT")
+
+
+def storage_problem(exc: sqlite3.Error) -> str:
+    """What a failed write tells the client: nothing was stored, and why.
+
+    A full disk or a read-only file is the operator's to fix and does not go
+    away on its own, so it is named; the client keeps the message and retries.
+    """
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    if name.startswith("SQLITE_FULL"):
+        return "the server's disk is full: nothing was stored; try again later"
+    if name.startswith("SQLITE_READONLY"):
+        return "the server's database is read-only: nothing was stored; try again later"
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        return "the server's database is busy: nothing was stored; try again"
+    return "could not store that: nothing was stored; try again"
+
+
+def is_operator_problem(exc: sqlite3.Error) -> bool:
+    """A full disk or read-only file: logged briefly, since every retry meets it again."""
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    return name.startswith(("SQLITE_FULL", "SQLITE_READONLY"))

@@ -270,15 +270,26 @@ class Handlers:
     async def resume(self, peer: Peer, msg: Resume, reply_to_caller: bool = True) -> Reply:
         """Replay what the peer missed, then subscribe it to live events.
 
-        Runs without awaiting between the replay and the subscription, so no
+        The bulk of the replay waits for room in the peer's queue, so a peer
+        that missed more events than the queue holds catches up instead of
+        being closed as a slow consumer. What was stored meanwhile goes out in
+        a last pass that runs without awaiting up to the subscription, so no
         event can fall between the two.
         """
         self._author(peer)
         replayed = 0
+        caught_up: list[tuple[Conversation, int]] = []
         for conversation_id, after in msg.positions.items():
             conv = self.service.conversation_for(peer, conversation_id, write=False)
             if conv is None:
                 continue
+            for event in self.service.store.events_after(conv.id, after):
+                if not await peer.push_paced(event):
+                    return None  # the peer stopped reading and is being closed
+                replayed += 1
+                after = event.seq
+            caught_up.append((conv, after))
+        for conv, after in caught_up:
             for event in self.service.store.events_after(conv.id, after):
                 peer.push(event)
                 replayed += 1

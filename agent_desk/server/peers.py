@@ -93,8 +93,25 @@ class Peer:
         try:
             self._outbound.put_nowait(frame)
         except asyncio.QueueFull:
-            log.warning("closing slow consumer %s", self.socket.remote_address)
+            if self._closer is None:  # once per peer: every later frame finds the queue full too
+                log.warning("closing slow consumer %s", self.socket.remote_address)
             self.close_later(CLOSE_TRY_AGAIN_LATER, "too slow: reconnect and resume")
+
+    async def push_paced(self, message: msgspec.Struct) -> bool:
+        """Queue a frame, waiting for room: for replays, which may outgrow the queue.
+
+        A peer that reads nothing for REPLAY_WAIT_SECONDS is closed with 1013
+        as any slow consumer; returns False then (and when already closing).
+        """
+        if self._closer is not None or self._writer.done():
+            return False
+        try:
+            await asyncio.wait_for(self._outbound.put(encode(message)), REPLAY_WAIT_SECONDS)
+        except TimeoutError:
+            log.warning("closing slow consumer %s (replay)", self.socket.remote_address)
+            self.close_later(CLOSE_TRY_AGAIN_LATER, "too slow: reconnect and resume")
+            return False
+        return True
 
     def close_later(self, code: int, reason: str) -> None:
         """Close from synchronous code; the close runs as its own task."""
@@ -148,3 +165,6 @@ class Peer:
 
 FLUSH_SECONDS = 2.0
 """How long a closing connection may take to send what was queued for it."""
+REPLAY_WAIT_SECONDS = 10.0
+"""How long a replay waits for room in a peer's queue before closing it as a slow consumer."""
+

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sqlite3
 from collections.abc import Callable
 from typing import Protocol
 
@@ -192,17 +193,26 @@ class ChatService:
     def assign_waiting(self) -> None:
         """Give queued chats, longest wait first, to staff with room: customers'
         chats to agents, escalated chats to specialists."""
-        for queue in QUEUES:
-            for conv in self.floor.queued(queue):
-                customer = self.store.customer(conv.customer_id)
-                sticky = customer.last_agent if customer and queue == "agents" else None
-                username = self.floor.pick_agent(conv, sticky)
-                if username is None:
-                    break
-                self._assign(conv, self.floor.seats[username])
+        try:
+            for queue in QUEUES:
+                self._route(queue)
+        except sqlite3.Error as exc:
+            # The disk is full or read-only: the chat stays queued and the next
+            # pass (a resume, a close, a new chat) tries again. Whoever caused
+            # this pass (e.g. a resume) still gets what it asked for.
+            log.warning("routing paused: an assignment could not be stored (%s)", exc)
         self._push_queue_positions()
         for notify in self.on_routed:
             notify()
+
+    def _route(self, queue: str) -> None:
+        for conv in self.floor.queued(queue):
+            customer = self.store.customer(conv.customer_id)
+            sticky = customer.last_agent if customer and queue == "agents" else None
+            username = self.floor.pick_agent(conv, sticky)
+            if username is None:
+                return
+            self._assign(conv, self.floor.seats[username])
 
     def _assign(self, conv: Conversation, seat: Seat) -> None:
         user = self.accounts.get(seat.username)
