@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from bench import search
+from bench import search, server_load
 from bench.harness import Outcome, Registry, run_benchmark
 from bench.report import write_results
 
@@ -22,6 +22,7 @@ def build_registry() -> Registry:
     """Every benchmark a run can choose from. A new benchmark module adds itself here."""
     registry = Registry()
     search.register(registry)
+    server_load.register(registry)
     return registry
 
 

@@ -22,6 +22,7 @@ from agent_desk.protocol.messages import ChatState, Error, Hello
 from agent_desk.server import db as database
 from agent_desk.server.accounts import Accounts
 from agent_desk.server.assistant import OverflowAssistant
+from agent_desk.server.checkpoint import Checkpointer
 from agent_desk.server.config import ServerConfig
 from agent_desk.server.content_handlers import ContentHandlers
 from agent_desk.server.conversations import Conversations
@@ -67,6 +68,8 @@ class Server:
         self.config = config
         self.clock = clock or SystemClock()
         self.db = database.open_database(config.db_path)
+        Checkpointer.take_over(self.db)
+        self.checkpointer = Checkpointer(config.db_path)
         self.accounts = Accounts(self.db, self.clock, config.token_ttl_seconds)
         self.conversations = Conversations(self.db, self.clock)
         self.settings = TeamSettingsStore(self.db)
@@ -117,6 +120,7 @@ class Server:
         self._tickers = [
             asyncio.create_task(self.dashboard.run_sampler(), name="floor-sampler"),
             asyncio.create_task(self.assistant.run(), name="overflow-assistant"),
+            asyncio.create_task(self.checkpointer.run(), name="wal-checkpoint"),
         ]
 
     @property
@@ -147,6 +151,7 @@ class Server:
                 with contextlib.suppress(asyncio.CancelledError):
                     await seat.grace_task
                 seat.grace_task = None
+        self.checkpointer.close()
         self.db.close()
 
     async def serve_forever(self) -> None:

@@ -12,7 +12,9 @@ import contextlib
 import getpass
 import logging
 import sys
+from collections.abc import Coroutine
 from pathlib import Path
+from typing import Any
 
 from agent_desk.domain.clock import SystemClock
 from agent_desk.protocol.messages import STAFF_ROLES
@@ -33,6 +35,9 @@ def _serve_parser() -> argparse.ArgumentParser:
     parser.add_argument("--grace", type=float, default=60.0, help="seconds before a lost agent's chats move")
     parser.add_argument("--allow-origin", action="append", default=[], help="extra browser origin to accept")
     parser.add_argument("--log-level", default="INFO")
+    parser.add_argument(
+        "--uvloop", action="store_true", help="run on uvloop (pip install 'agent-desk[fast]'); else asyncio's loop"
+    )
     return parser
 
 
@@ -109,8 +114,21 @@ def main(argv: list[str] | None = None) -> int:
     args = _serve_parser().parse_args(argv)
     logging.basicConfig(level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     with contextlib.suppress(KeyboardInterrupt):
-        asyncio.run(_serve(args))
+        _run(_serve(args), args.uvloop)
     return 0
+
+
+def _run(main: Coroutine[Any, Any, None], want_uvloop: bool) -> None:
+    """uvloop when asked for and installed: its transports cut the server's CPU per frame (docs/performance.md)."""
+    if want_uvloop:
+        try:
+            import uvloop
+        except ImportError:
+            logging.getLogger(__name__).warning("uvloop is not installed: running on asyncio's own event loop")
+        else:
+            uvloop.run(main)
+            return
+    asyncio.run(main)
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Protocol
 
 from agent_desk.domain.clock import Clock
+from agent_desk.protocol import encode
 from agent_desk.protocol.messages import (
     AgentStatus,
     ChatAssigned,
@@ -319,9 +320,11 @@ class ChatService:
         self._fan_out(conv, event)
 
     def _fan_out(self, conv: Conversation, event: Event) -> None:
+        frame: str | None = None  # encoded once for all its readers, on first need
         for peer in self.floor.peers_of(conv):
             if peer.subscribed:
-                peer.push(event)
+                frame = frame or encode(event)
+                peer.push_text(frame)
 
     # ------------------------------------------------------------ access
 
