@@ -35,6 +35,7 @@ from agent_desk.server.escalations import Escalations
 from agent_desk.server.floor_handlers import FloorHandlers
 from agent_desk.server.floor_service import FloorService, QcService
 from agent_desk.server.floor_store import FloorStore
+from agent_desk.server.group_commit import GroupCommit
 from agent_desk.server.handlers import Handlers
 from agent_desk.server.http import HttpRoutes
 from agent_desk.server.knowledge import Knowledge
@@ -74,7 +75,9 @@ class Server:
         self.conversations = Conversations(self.db, self.clock)
         self.settings = TeamSettingsStore(self.db)
         self.metrics = ResponseMetrics(self.db, self.settings, self.clock)
-        self.service = ChatService(config, self.accounts, self.conversations, self.metrics, self.clock)
+        self.service = ChatService(
+            config, self.accounts, self.conversations, self.metrics, self.clock, GroupCommit(self.db)
+        )
         self.phrases = Phrases(self.db, self.clock)
         self.knowledge = Knowledge(self.db, self.clock)
         content = ContentHandlers(self.service.floor, self.phrases, self.knowledge)

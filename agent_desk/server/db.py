@@ -367,8 +367,14 @@ def transaction(db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     """BEGIN IMMEDIATE ... COMMIT, rolled back on any error.
 
     The connection runs in autocommit mode (isolation_level=None), so every
-    multi-statement change must be wrapped in this.
+    multi-statement change must be wrapped in this. Inside a transaction that
+    is already open (a group commit, server/group_commit.py) it is a savepoint:
+    an error undoes this change alone, and the outer transaction commits it.
     """
+    if db.in_transaction:
+        with _savepoint(db):
+            yield db
+        return
     db.execute("BEGIN IMMEDIATE")
     try:
         yield db
@@ -376,3 +382,15 @@ def transaction(db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         db.execute("ROLLBACK")
         raise
     db.execute("COMMIT")
+
+
+@contextlib.contextmanager
+def _savepoint(db: sqlite3.Connection) -> Iterator[None]:
+    db.execute("SAVEPOINT nested")
+    try:
+        yield
+    except BaseException:
+        db.execute("ROLLBACK TO nested")
+        db.execute("RELEASE nested")
+        raise
+    db.execute("RELEASE nested")

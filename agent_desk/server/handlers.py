@@ -7,6 +7,7 @@ frame. They never write to sockets themselves; the connection loop does.
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -220,12 +221,32 @@ class Handlers:
                 duplicate=True,
             )
         conv = self._conversation(peer, msg.conversation_id, write=True)
-        if conv.state is ChatState.CLOSED:
-            raise fail(ErrorCode.INVALID_STATE, "this chat is closed")
-        if peer.user is not None and conv.state is not ChatState.ASSIGNED:
-            raise fail(ErrorCode.INVALID_STATE, "this chat is not assigned to you")
-        event = self.service.post_message(conv, author, msg.text, msg.client_msg_id)
-        return Ack(ref=msg.id, conversation_id=conv.id, client_msg_id=msg.client_msg_id, seq=event.seq, ts=event.ts)
+
+        def check() -> None:
+            if conv.state is ChatState.CLOSED:
+                raise fail(ErrorCode.INVALID_STATE, "this chat is closed")
+            if peer.user is not None and (conv.state is not ChatState.ASSIGNED or conv.agent != peer.user.username):
+                raise fail(ErrorCode.INVALID_STATE, "this chat is not assigned to you")
+
+        check()
+        try:
+            event = await self.service.post_message_grouped(conv, author, msg.text, msg.client_msg_id, check)
+        except sqlite3.IntegrityError:
+            # The same client_msg_id twice in one group commit: the first stored it.
+            earlier = self.service.store.find_message(author, msg.client_msg_id)
+            if earlier is None:
+                raise
+            event, duplicate = earlier, True
+        else:
+            duplicate = False
+        return Ack(
+            ref=msg.id,
+            conversation_id=conv.id,
+            client_msg_id=msg.client_msg_id,
+            seq=event.seq,
+            ts=event.ts,
+            duplicate=duplicate,
+        )
 
     async def typing(self, peer: Peer, msg: Typing) -> Reply:
         self._author(peer)

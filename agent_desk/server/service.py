@@ -30,6 +30,7 @@ from agent_desk.server.accounts import Accounts, User
 from agent_desk.server.config import ServerConfig
 from agent_desk.server.conversations import Author, Conversation, Conversations, Customer
 from agent_desk.server.floor import Floor, Seat
+from agent_desk.server.group_commit import GroupCommit
 from agent_desk.server.peers import Peer
 from agent_desk.server.response_metrics import ResponseMetrics
 
@@ -66,12 +67,15 @@ class ChatService:
         conversations: Conversations,
         metrics: ResponseMetrics,
         clock: Clock,
+        group: GroupCommit | None = None,
     ) -> None:
         self.config = config
         self.accounts = accounts
         self.store = conversations
         self.metrics = metrics
         self.clock = clock
+        self.group = group
+        """Batches senders' messages into shared transactions; None stores each on its own."""
         self.floor = Floor()
         self.hooks: ChatHooks | None = None
         """Set by the escalation service once it exists (it needs this service)."""
@@ -285,11 +289,31 @@ class ChatService:
         event = self.store.add_message(
             conv, author, text, client_msg_id, automatic=automatic, also=self.metrics.recorder(conv)
         )
+        self._message_stored(conv, author, event)
+        return event
+
+    async def post_message_grouped(
+        self, conv: Conversation, author: Author, text: str, client_msg_id: str, check: Callable[[], None]
+    ) -> Event:
+        """``post_message`` for a sender's frame: stored in the next group commit (server/group_commit.py).
+
+        ``check`` runs again inside the write: the chat may have closed
+        between the frame's checks and the batch it waited for.
+        """
+        if self.group is None:
+            return self.post_message(conv, author, text, client_msg_id)
+
+        def store() -> Event:
+            check()
+            return self.store.add_message(conv, author, text, client_msg_id, also=self.metrics.recorder(conv))
+
+        return await self.group.write(store, lambda event: self._message_stored(conv, author, event))
+
+    def _message_stored(self, conv: Conversation, author: Author, event: Event) -> None:
         self._fan_out(conv, event)
         if author.role is Role.CUSTOMER:
             for notify in self.on_customer_message:
                 notify(conv, event)
-        return event
 
     def close(self, conv: Conversation, by: Author, wrap_up: str | None) -> None:
         event = self.store.close(conv, by, wrap_up)
