@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from bench import desk, search
+from bench import desk, search, server_load
 from bench.harness import Outcome, Registry, run_benchmark
 from bench.report import write_results
 
@@ -23,6 +23,7 @@ def build_registry() -> Registry:
     registry = Registry()
     search.register(registry)
     desk.register(registry)
+    server_load.register(registry)
     return registry
 
 

@@ -84,12 +84,17 @@ class Target:
     figure: str
     limit: float
     stat: str | None = "p99_ms"
+    at_least: bool = False
+    """The figure must reach ``limit`` instead (a throughput or a ratio)."""
 
     def label(self) -> str:
         name = self.stat or self.figure
         what, _, unit = name.rpartition("_")
         prefix = f"{what} " if self.stat else ""
-        return f"{prefix}< {self.limit:g} {unit}"
+        return f"{prefix}{'≥' if self.at_least else '<'} {self.limit:g} {unit}".rstrip()
+
+    def met(self, value: float) -> bool:
+        return value >= self.limit if self.at_least else value < self.limit
 
     def value_of(self, figures: dict[str, Figure]) -> float:
         figure = figures[self.figure]
@@ -106,7 +111,7 @@ class Check:
 
     @property
     def passed(self) -> bool:
-        return self.value is not None and self.value < self.target.limit
+        return self.value is not None and self.target.met(self.value)
 
 
 @dataclass

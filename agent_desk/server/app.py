@@ -24,6 +24,7 @@ from agent_desk.protocol.redaction import redacted_logger
 from agent_desk.server import db as database
 from agent_desk.server.accounts import Accounts, TokenExpired, TokenInvalid
 from agent_desk.server.assistant import OverflowAssistant
+from agent_desk.server.checkpoint import Checkpointer
 from agent_desk.server.config import ServerConfig
 from agent_desk.server.content_handlers import ContentHandlers
 from agent_desk.server.conversations import Conversations
@@ -71,6 +72,8 @@ class Server:
         self.config = config
         self.clock = clock or SystemClock()
         self.db = database.open_database(config.db_path)
+        Checkpointer.take_over(self.db)
+        self.checkpointer = Checkpointer(config.db_path)
         self.accounts = Accounts(self.db, self.clock, config.token_ttl_seconds)
         self.conversations = Conversations(self.db, self.clock)
         self.settings = TeamSettingsStore(self.db)
@@ -132,6 +135,7 @@ class Server:
             asyncio.create_task(self.dashboard.run_sampler(), name="floor-sampler"),
             asyncio.create_task(self.assistant.run(), name="overflow-assistant"),
             asyncio.create_task(self._check_sessions_forever(), name="session-check"),
+            asyncio.create_task(self.checkpointer.run(), name="wal-checkpoint"),
         ]
 
     def _ssl_context(self) -> ssl.SSLContext | None:
@@ -170,6 +174,7 @@ class Server:
                 with contextlib.suppress(asyncio.CancelledError):
                     await seat.grace_task
                 seat.grace_task = None
+        self.checkpointer.close()
         self.db.close()
 
     async def serve_forever(self) -> None:

@@ -13,7 +13,9 @@ import contextlib
 import getpass
 import logging
 import sys
+from collections.abc import Coroutine
 from pathlib import Path
+from typing import Any
 
 from agent_desk.domain.clock import SystemClock
 from agent_desk.protocol.messages import STAFF_ROLES
@@ -42,6 +44,9 @@ def _serve_parser() -> argparse.ArgumentParser:
     parser.add_argument("--log-level", default="INFO")
     parser.add_argument(
         "--outbound-queue-frames", type=int, default=1000, help="frames queued for a slow reader before it is closed"
+    )
+    parser.add_argument(
+        "--uvloop", action="store_true", help="run on uvloop (pip install 'agent-desk[fast]'); else asyncio's loop"
     )
     return parser
 
@@ -149,8 +154,21 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--tls-cert and --tls-key go together")
     logging.basicConfig(level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     with contextlib.suppress(KeyboardInterrupt):
-        asyncio.run(_serve(args))
+        _run(_serve(args), args.uvloop)
     return 0
+
+
+def _run(main: Coroutine[Any, Any, None], want_uvloop: bool) -> None:
+    """uvloop when asked for and installed: its transports cut the server's CPU per frame (docs/performance.md)."""
+    if want_uvloop:
+        try:
+            import uvloop
+        except ImportError:
+            logging.getLogger(__name__).warning("uvloop is not installed: running on asyncio's own event loop")
+        else:
+            uvloop.run(main)
+            return
+    asyncio.run(main)
 
 
 if __name__ == "__main__":

@@ -244,9 +244,10 @@ class Handlers:
                 duplicate=True,
             )
         conv = self._conversation(peer, msg.conversation_id, write=True)
+
         if conv.state is ChatState.CLOSED:
             raise fail(ErrorCode.INVALID_STATE, "this chat is closed")
-        if peer.user is not None and conv.state is not ChatState.ASSIGNED:
+        if peer.user is not None and (conv.state is not ChatState.ASSIGNED or conv.agent != peer.user.username):
             raise fail(ErrorCode.INVALID_STATE, "this chat is not assigned to you")
         event = self.service.post_message(conv, author, msg.text, msg.client_msg_id)
         return Ack(ref=msg.id, conversation_id=conv.id, client_msg_id=msg.client_msg_id, seq=event.seq, ts=event.ts)

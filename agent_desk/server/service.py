@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Protocol
 
 from agent_desk.domain.clock import Clock
+from agent_desk.protocol import encode
 from agent_desk.protocol.messages import (
     AgentStatus,
     ChatAssigned,
@@ -294,11 +295,14 @@ class ChatService:
         event = self.store.add_message(
             conv, author, text, client_msg_id, automatic=automatic, also=self.metrics.recorder(conv)
         )
+        self._message_stored(conv, author, event)
+        return event
+
+    def _message_stored(self, conv: Conversation, author: Author, event: Event) -> None:
         self._fan_out(conv, event)
         if author.role is Role.CUSTOMER:
             for notify in self.on_customer_message:
                 notify(conv, event)
-        return event
 
     def close(self, conv: Conversation, by: Author, wrap_up: str | None) -> None:
         event = self.store.close(conv, by, wrap_up)
@@ -329,9 +333,11 @@ class ChatService:
         self._fan_out(conv, event)
 
     def _fan_out(self, conv: Conversation, event: Event) -> None:
+        frame: str | None = None  # encoded once for all its readers, on first need
         for peer in self.floor.peers_of(conv):
             if peer.subscribed:
-                peer.push(event)
+                frame = frame or encode(event)
+                peer.push_text(frame)
 
     # ------------------------------------------------------------ access
 
