@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -50,6 +51,7 @@ class TraineeTile(QGroupBox):
         self.messages.setItemDelegate(MessageDelegate(self.messages))
         self.messages.setAccessibleName(self.tr("Practice chat of %1").replace("%1", member.display_name))
         self.figures = QLabel(self)
+        self.figures.setWordWrap(True)
         self.figures.setAccessibleName(self.tr("Figures of %1").replace("%1", member.display_name))
         self.typing = QLabel(self)
         score = QPushButton(self.tr("Score…"), self)
@@ -146,7 +148,11 @@ class PracticeConsole(QDialog):
         layout = QVBoxLayout(self)
         tiles = QWidget(self)
         tiles.setLayout(grid)
-        layout.addWidget(tiles, 1)
+        # Ten tiles at 200 % text do not fit a laptop screen: they scroll instead.
+        scroller = QScrollArea(self)
+        scroller.setWidgetResizable(True)
+        scroller.setWidget(tiles)
+        layout.addWidget(scroller, 1)
         layout.addWidget(self.script)
         layout.addLayout(bottom)
         self.resize(1200, 760)
