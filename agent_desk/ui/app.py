@@ -2,6 +2,7 @@
 
 agent-desk                 log in (or reuse a remembered session)
 agent-desk --demo          log into the local demo server as the demo agent
+agent-desk --smoke-test    show the login window, check the bundled files, quit (installer check)
 """
 
 from __future__ import annotations
@@ -28,10 +29,11 @@ from agent_desk.client.outbox import AsyncOutbox, account_key_for
 from agent_desk.client.paths import ensure_private_dir, user_data_dir
 from agent_desk.client.session import Connector, DeskSession, log_in
 from agent_desk.ui.desk import Desk
-from agent_desk.ui.i18n import Translations
+from agent_desk.ui.i18n import LANGUAGES, Translations
 from agent_desk.ui.login_dialog import LoginDialog
 from agent_desk.ui.main_window import MainWindow
-from agent_desk.ui.notifier import Notifier
+from agent_desk.ui.notifier import Cue, Notifier
+from agent_desk.ui.paths import resource_path, translations_dir
 from agent_desk.ui.session_bridge import SessionBridge
 from agent_desk.ui.settings import DeskSettings
 from agent_desk.ui.settings_menu import fill_settings_menu
@@ -209,6 +211,24 @@ class DeskApp:
             )
 
 
+def smoke_test(app: QApplication) -> int:
+    """What an installer build must manage: Qt starts, the login window shows, the files are there."""
+    missing = [str(path) for path in bundled_files() if not path.is_file()]
+    dialog = LoginDialog(DEMO_URL, "", False)
+    dialog.show()
+    app.processEvents()
+    shown = dialog.isVisible()
+    dialog.close()
+    print(f"smoke test: login window {'shown' if shown else 'NOT shown'}; missing files: {missing or 'none'}")
+    return 0 if shown and not missing else 1
+
+
+def bundled_files() -> list[Path]:
+    """Every file the desk loads from disk at run time (build_installer.spec must ship them)."""
+    sounds = [resource_path("sounds", cue.value) for cue in Cue]
+    return [*sounds, *(translations_dir() / f"agent_desk_{code}.qm" for code in LANGUAGES if code != "en")]
+
+
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="agent-desk", description="AgentDesk: the agent's desk")
     parser.add_argument("--demo", action="store_true", help="log into the local demo server as the demo agent")
@@ -222,7 +242,12 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         help="interface language: en or zh_CN (default: the saved setting or the system); pseudo for layout checks",
     )
     parser.add_argument("--data-dir", type=Path, help="where the outbox lives (default: the user data folder)")
-    parser.add_argument("--version", action="store_true")
+    parser.add_argument("--version", action="store_true", help="print the version and quit")
+    parser.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="show the login window, check that sounds and translations are found, then quit (0: all well)",
+    )
     parser.add_argument("--log-level", default="WARNING")
     return parser.parse_args(argv)
 
@@ -247,6 +272,8 @@ def main(argv: list[str] | None = None) -> int:
     data_dir = ensure_private_dir(args.data_dir or user_data_dir())
     desk_app = DeskApp(settings, CredentialStore(), translations, data_dir, demo=args.demo, server=args.server)
     desk_app.apply_look()
+    if args.smoke_test:
+        return smoke_test(app)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     for signum in (signal.SIGINT, signal.SIGTERM):
