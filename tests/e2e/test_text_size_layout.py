@@ -179,20 +179,24 @@ def test_the_lead_floor_and_dashboard(
             running.append(await start_desk(app, desk_server.url, name, f"pw-{name}"))
         agent, lead = running
         shopper = await Connection.open(desk_server.url)
-        conv = (await shopper.join_as_customer("Alexandra Konstantinopoulou")).conversation_id
-        await wait_until(lambda: conv in agent.desk.window.views)
-        floor = lead.desk.floor
-        floor.show_live()
-        live = await wait_until(lambda: floor.live if floor.live and floor.live.proxy.rowCount() else None)
-        findings.check(live)
-        floor.show_dashboard()
-        dashboard = await wait_until(lambda: floor.dashboard if floor.dashboard and floor.dashboard.kpis.rows else None)
-        findings.check(dashboard)
-        findings.check(lead.desk.window)
-        findings.check_menus(lead.desk.window)
-        await shopper.close()
-        for desk in running:
-            await desk.close()
+        try:
+            conv = (await shopper.join_as_customer("Alexandra Konstantinopoulou")).conversation_id
+            await wait_until(lambda: conv in agent.desk.window.views)
+            floor = lead.desk.floor
+            floor.show_live()
+            live = await wait_until(lambda: floor.live if floor.live and floor.live.proxy.rowCount() else None)
+            findings.check(live)
+            floor.show_dashboard()
+            dashboard = await wait_until(
+                lambda: floor.dashboard if floor.dashboard and floor.dashboard.kpis.rows else None
+            )
+            findings.check(dashboard)
+            findings.check(lead.desk.window)
+            findings.check_menus(lead.desk.window)
+        finally:
+            await shopper.close()
+            for desk in running:
+                await desk.close()
 
     run(qloop, scenario(), 40)
     findings.assert_clean()
@@ -209,14 +213,16 @@ def test_the_trainer_practice_console(
             desk_server.accounts.add_user(name, f"pw-{name}", Role.TRAINEE, f"学员{name[-1]}")
         desk_server.accounts.add_user("chen", "pw-chen", Role.TRAINER, "陈老师")
         trainer = await start_desk(make_desk_app(qapp, tmp_path, desk_server.url), desk_server.url, "chen", "pw-chen")
-        practice = trainer.desk.practice
-        practice.open_room()
-        await check_dialog(findings, await wait_until(lambda: practice.dialog))
-        await practice._open(names, None, "Sizes and returns: the first week")
-        console = await wait_until(lambda: practice.console)
-        findings.check(console)
-        console.close()
-        await trainer.close()
+        try:
+            practice = trainer.desk.practice
+            practice.open_room()
+            await check_dialog(findings, await wait_until(lambda: practice.dialog))
+            await practice._open(names, None, "Sizes and returns: the first week")
+            console = await wait_until(lambda: practice.console)
+            findings.check(console)
+            console.close()
+        finally:
+            await trainer.close()
 
     run(qloop, scenario(), 40)
     findings.assert_clean()
