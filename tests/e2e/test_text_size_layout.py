@@ -203,26 +203,21 @@ def test_the_lead_floor_and_dashboard(
 
 
 def test_the_trainer_practice_console(
-    look: str, qapp: QApplication, qloop: asyncio.AbstractEventLoop, desk_server: Server, tmp_path: Path
+    look: str, qapp: QApplication, drive_desk: DeskDriver, desk_server: Server
 ) -> None:
     findings = Findings(qapp)
+    names = ["trainee1", "trainee2", "trainee3"]
+    for name in names:
+        desk_server.accounts.add_user(name, f"pw-{name}", Role.TRAINEE, f"学员{name[-1]}")
 
-    async def scenario() -> None:
-        names = ["trainee1", "trainee2", "trainee3"]
-        for name in names:
-            desk_server.accounts.add_user(name, f"pw-{name}", Role.TRAINEE, f"学员{name[-1]}")
-        desk_server.accounts.add_user("chen", "pw-chen", Role.TRAINER, "陈老师")
-        trainer = await start_desk(make_desk_app(qapp, tmp_path, desk_server.url), desk_server.url, "chen", "pw-chen")
-        try:
-            practice = trainer.desk.practice
-            practice.open_room()
-            await check_dialog(findings, await wait_until(lambda: practice.dialog))
-            await practice._open(names, None, "Sizes and returns: the first week")
-            console = await wait_until(lambda: practice.console)
-            findings.check(console)
-            console.close()
-        finally:
-            await trainer.close()
+    async def scenario(running: RunningDesk) -> None:
+        practice = running.desk.practice
+        practice.open_room()
+        await check_dialog(findings, await wait_until(lambda: practice.dialog))
+        await practice._open(names, None, "Sizes and returns: the first week")
+        console = await wait_until(lambda: practice.console)
+        findings.check(console)
+        console.close()
 
-    run(qloop, scenario(), 40)
+    drive_desk(scenario, role=Role.TRAINER)
     findings.assert_clean()
