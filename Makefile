@@ -47,7 +47,7 @@ APT_GET := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
 TS_FILES := $(wildcard translations/*.ts)
 QM_FILES := $(TS_FILES:.ts=.qm)
 
-.PHONY: help venv install sysdeps translations lupdate lint test demo bench chaos clean distclean
+.PHONY: help venv install sysdeps translations lupdate lint test demo bench chaos clean distclean installer
 
 help:
 	@echo "make demo          server with demo data + simulated customers + the desk"
@@ -58,6 +58,7 @@ help:
 	@echo "make lupdate       refresh translations/*.ts from the UI sources"
 	@echo "make lint          ruff, lint-imports, mypy"
 	@echo "make bench         benchmarks -> bench/results/latest.{json,md};  make chaos  fault-injection run"
+	@echo "make installer     one-folder AgentDesk in dist/AgentDesk (PyInstaller), then a --version and smoke check"
 	@echo "make clean         remove caches and build output;  make distclean  also .venv"
 
 # ---------------------------------------------------------------------------- environment
@@ -132,6 +133,20 @@ chaos: venv
 	else \
 		echo "chaos: not yet built"; exit 1; \
 	fi
+
+# ---------------------------------------------------------------------------- installer
+
+# dist/AgentDesk/AgentDesk, built by build_installer.spec (docs/building.md). The checks run
+# the frozen app: --version, then --smoke-test offscreen (login window shown, files found).
+INSTALLER_APP := dist/AgentDesk/AgentDesk
+
+installer: venv translations
+	@$(BIN)/python -c 'import PyInstaller' 2>/dev/null || $(PY) -m pip install --disable-pip-version-check --quiet -e '.[installer]'
+	@start=$$(date +%s); \
+	$(BIN)/pyinstaller --noconfirm --log-level WARN build_installer.spec; \
+	echo "installer: built in $$(( $$(date +%s) - start )) s, $$(du -sh dist/AgentDesk | cut -f1) in dist/AgentDesk"
+	$(INSTALLER_APP) --version
+	QT_QPA_PLATFORM=offscreen $(INSTALLER_APP) --smoke-test
 
 # ---------------------------------------------------------------------------- cleaning
 

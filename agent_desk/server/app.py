@@ -135,8 +135,8 @@ class Server:
             asyncio.create_task(self.dashboard.run_sampler(), name="floor-sampler"),
             asyncio.create_task(self.assistant.run(), name="overflow-assistant"),
             asyncio.create_task(self._check_sessions_forever(), name="session-check"),
-            asyncio.create_task(self.checkpointer.run(), name="wal-checkpoint"),
         ]
+        self.checkpointer.start()
 
     def _ssl_context(self) -> ssl.SSLContext | None:
         cert, key = self.config.tls_cert, self.config.tls_key

@@ -112,6 +112,7 @@ class ChatView(QWidget):
         self.title = QLabel(name, self)
         self.title.setObjectName("chatTitle")
         self.title.setAccessibleName(self.tr("Customer"))
+        self.title.setWordWrap(True)  # long names wrap rather than widen the window
         self.waiting = QLabel(self)
         self.waiting.setAccessibleName(self.tr("Waiting time"))
         self.typing = QLabel(self)

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDockWidget,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -82,14 +82,15 @@ class KnowledgePanel(QDockWidget):
         self.article.setAccessibleName(self.tr("Article"))
         self.answer_button = QPushButton(self.tr("Insert &answer"), body)
         self.excerpt_button = QPushButton(self.tr("Insert e&xcerpt"), body)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.answer_button)
-        buttons.addWidget(self.excerpt_button)
         self.new_button = QPushButton(self.tr("&New article…"), body)
         self.edit_button = QPushButton(self.tr("&Edit article…"), body)
+        # Two buttons a row: in one row, long translations and 200 % text made the dock
+        # wider than a laptop screen beside the chat.
+        buttons = QGridLayout()
+        for index, button in enumerate((self.answer_button, self.excerpt_button, self.new_button, self.edit_button)):
+            buttons.addWidget(button, index // 2, index % 2)
         for button in (self.new_button, self.edit_button):
             button.setVisible(can_edit)
-            buttons.addWidget(button)
         column = QVBoxLayout(body)
         for widget in (self.search, self.heading, self.results):
             column.addWidget(widget)

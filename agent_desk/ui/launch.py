@@ -44,7 +44,12 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         default=os.environ.get("AGENTDESK_CA_FILE") or None,
         help="PEM certificate(s) to trust for a wss:// server with its own CA (default: $AGENTDESK_CA_FILE)",
     )
-    parser.add_argument("--version", action="store_true")
+    parser.add_argument("--version", action="store_true", help="print the version and quit")
+    parser.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="show the login window, check that sounds and translations are found, then quit (0: all well)",
+    )
     parser.add_argument("--log-level", default="WARNING")
     parser.add_argument("--exit-when-shown", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args(argv)
@@ -83,6 +88,10 @@ def main(argv: list[str] | None = None) -> int:
     base_points = app.font().pointSizeF() if app.font().pointSizeF() > 0 else 10.0
     apply_theme(app, settings.theme)
     apply_text_size(app, settings.text_size, base_points)
+    if args.smoke_test:
+        from agent_desk.ui.smoke import smoke_test
+
+        return smoke_test(app, args.server or settings.last_server)
     data_dir = ensure_private_dir(args.data_dir or user_data_dir())
     dialog = early_login_dialog(args, settings)
     if dialog is not None and args.exit_when_shown:

@@ -82,3 +82,10 @@ class LoginDialog(QDialog):
     def show_message(self, text: str) -> None:
         self.message.setText(text)
         self.message.setAccessibleDescription(text)
+        # The dialog is already open when a message arrives: grow it for the wrapped
+        # text, or the layout squeezes the fields above it (at 200 % text especially).
+        layout = self.layout()
+        layout.activate()
+        needed = layout.totalHeightForWidth(self.width())
+        if needed > self.height():
+            self.resize(self.width(), needed)

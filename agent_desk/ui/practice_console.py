@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -50,6 +51,7 @@ class TraineeTile(QGroupBox):
         self.messages.setItemDelegate(MessageDelegate(self.messages))
         self.messages.setAccessibleName(self.tr("Practice chat of %1").replace("%1", member.display_name))
         self.figures = QLabel(self)
+        self.figures.setWordWrap(True)
         self.figures.setAccessibleName(self.tr("Figures of %1").replace("%1", member.display_name))
         self.typing = QLabel(self)
         score = QPushButton(self.tr("Score…"), self)
@@ -141,17 +143,25 @@ class PracticeConsole(QDialog):
         # On Linux a combo box is announced by its value: the label tells a screen reader what it is for.
         target_label = QLabel(self.tr("Say it &to:"), self)
         target_label.setBuddy(self.target)
+        # The line gets a row of its own: at 200 % text it needs the width the buttons would take.
+        say_row = QHBoxLayout()
+        say_row.addWidget(target_label)
+        say_row.addWidget(self.target)
+        say_row.addWidget(self.line, 1)
         bottom = QHBoxLayout()
-        bottom.addWidget(target_label)
-        bottom.addWidget(self.target)
-        bottom.addWidget(self.line, 1)
         bottom.addWidget(self.step_button)
         bottom.addWidget(close)
+        bottom.addStretch(1)
         layout = QVBoxLayout(self)
         tiles = QWidget(self)
         tiles.setLayout(grid)
-        layout.addWidget(tiles, 1)
+        # Ten tiles at 200 % text do not fit a laptop screen: they scroll instead.
+        scroller = QScrollArea(self)
+        scroller.setWidgetResizable(True)
+        scroller.setWidget(tiles)
+        layout.addWidget(scroller, 1)
         layout.addWidget(self.script)
+        layout.addLayout(say_row)
         layout.addLayout(bottom)
         self.resize(1200, 760)
         self.line.setFocus()

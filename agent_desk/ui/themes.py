@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
+from agent_desk.ui.target_size import TargetSizeStyle
+
 
 @dataclass(frozen=True, slots=True)
 class Theme:
@@ -125,9 +127,10 @@ def palette(theme: Theme) -> QPalette:
 
 
 def apply_theme(app: QApplication, name: str) -> Theme:
-    """Use a theme ('' or unknown: light) with the Fusion style, which draws focus in Highlight."""
+    """Use a theme ('' or unknown: light) with the Fusion style, which draws focus in Highlight,
+    its click targets grown to 24 px (target_size.py)."""
     theme = THEMES.get(name) or THEMES["light"]
-    app.setStyle("Fusion")
+    app.setStyle(TargetSizeStyle("Fusion"))
     app.setPalette(palette(theme))
     return theme
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
+import threading
 from pathlib import Path
 
 from agent_desk.server import db as database
@@ -44,22 +45,20 @@ def test_the_server_connection_stops_checkpointing_and_the_checkpointer_does_it(
         db.close()
 
 
-def test_run_checkpoints_until_cancelled(tmp_path: Path) -> None:
+def test_the_thread_checkpoints_until_closed(tmp_path: Path) -> None:
     path = tmp_path / "agentdesk.sqlite3"
     db = database.open_database(path)
     Checkpointer.take_over(db)
-    checkpointer = Checkpointer(path, interval=0)
+    checkpointer = Checkpointer(path, interval=0.01)
 
     async def scenario() -> None:
         _fill(db, 20)
-        task = asyncio.create_task(checkpointer.run())
+        checkpointer.start()
         await wait_until(lambda: checkpointer.checkpoints >= 2)
-        task.cancel()
-        await asyncio.wait([task])
-        assert task.cancelled()
 
     try:
         asyncio.run(scenario())
     finally:
         checkpointer.close()
         db.close()
+    assert not any(thread.name == "wal-checkpoint" for thread in threading.enumerate())
