@@ -45,9 +45,9 @@ class Latency:
         return cls(
             samples=len(ordered),
             planned=len(ordered) if planned is None else planned,
-            p50_ms=_ms(_percentile(ordered, 50)),
-            p95_ms=_ms(_percentile(ordered, 95)),
-            p99_ms=_ms(_percentile(ordered, 99)),
+            p50_ms=_ms(nearest_rank(ordered, 50)),
+            p95_ms=_ms(nearest_rank(ordered, 95)),
+            p99_ms=_ms(nearest_rank(ordered, 99)),
             max_ms=_ms(ordered[-1]),
             mean_ms=_ms(sum(ordered) / len(ordered)),
         )
@@ -67,7 +67,7 @@ def _ms(ns: float) -> float:
     return round(ns / _NS_PER_MS, 4)
 
 
-def _percentile(ordered: Sequence[int], percent: float) -> int:
+def nearest_rank(ordered: Sequence[T], percent: float) -> T:
     """Nearest-rank percentile: the smallest sample at or above ``percent`` of them."""
     rank = max(1, math.ceil(percent / 100 * len(ordered)))
     return ordered[rank - 1]

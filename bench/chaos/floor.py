@@ -16,6 +16,7 @@ from bench.chaos.ledger import Ledger
 from bench.chaos.people import Presence, SimCustomer, SimDesk
 from bench.chaos.proxy import FaultProxy
 from bench.chaos.server import InProcessServer, ServerProcess, seed_accounts
+from bench.harness import nearest_rank
 
 POLL = 0.02
 
@@ -230,7 +231,5 @@ def _line(rng: random.Random, who: str, size: int) -> str:
 
 
 def percentile(values: list[float], q: float) -> float:
-    if not values:
-        return 0.0
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+    """Nearest-rank, as every other bench figure (bench/harness.py); 0.0 for no samples."""
+    return nearest_rank(sorted(values), q * 100) if values else 0.0
