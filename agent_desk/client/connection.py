@@ -39,6 +39,7 @@ from agent_desk.protocol.messages import (
     Typing,
     Welcome,
 )
+from agent_desk.protocol.rate import TokenBucket, client_pace
 from agent_desk.protocol.redaction import redacted_logger
 
 T = TypeVar("T")
@@ -93,6 +94,8 @@ class Connection:
         """Highest event seq seen per conversation: what to resume from."""
         self.welcome: Welcome | None = None
         self.closed = asyncio.Event()
+        self._pace: TokenBucket | None = None
+        """Set from the welcome's limits: frames wait their turn rather than be refused."""
         self._reader = asyncio.create_task(self._read_loop(), name=f"{client_name}-reader")
 
     @classmethod
@@ -111,6 +114,7 @@ class Connection:
         ca_file: str | Path | None = None,
         ssl_context: ssl.SSLContext | None = None,
         close_timeout: float | None = 10.0,
+        paced: bool = True,
     ) -> Connection:
         """Connect, say hello and wait for the welcome.
 
@@ -124,6 +128,10 @@ class Connection:
         A ``wss://`` server's certificate is always verified: against the
         system's trusted CAs plus ``ca_file`` (a PEM bundle, e.g. a
         self-signed server's own certificate). ``ssl_context`` replaces both.
+
+        Once welcomed, frames are paced under the limits the welcome announces;
+        ``paced=False`` sends them as fast as the socket takes them (a client
+        that does not pace, for tests of the server's side).
 
         Raises:
             RequestFailed: the server refused the hello (e.g. expired token).
@@ -159,6 +167,8 @@ class Connection:
             await conn.close()
             raise
         conn.welcome = reply
+        if paced:
+            conn._pace = client_pace(reply.limits.rate_per_second, reply.limits.rate_burst)
         return conn
 
     def next_id(self) -> str:
@@ -181,6 +191,15 @@ class Connection:
         return reply
 
     async def send_raw(self, frame: str | bytes) -> None:
+        """Send one frame, paced under the server's rate limit.
+
+        A backlog (an outbox after a long time offline) would otherwise run
+        past the server's burst and have its frames refused one by one.
+        """
+        if self._pace is not None:
+            delay = self._pace.reserve(asyncio.get_running_loop().time())
+            if delay > 0:
+                await asyncio.sleep(delay)
         try:
             await self._socket.send(frame)
         except ConnectionClosed as exc:

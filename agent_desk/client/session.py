@@ -304,10 +304,12 @@ class DeskSession:
         while True:
             self._wake.clear()
             for entry in await self._outbox.pending():
-                await self._deliver(conn, entry)
+                if not await self._deliver(conn, entry):
+                    break  # start again from the oldest, so that nothing overtakes it
             await self._wake.wait()
 
-    async def _deliver(self, conn: Connection, entry: OutboxEntry) -> None:
+    async def _deliver(self, conn: Connection, entry: OutboxEntry) -> bool:
+        """Send one message; False when it must be tried again (a transient refusal)."""
         await self._outbox.record_attempt(entry.client_msg_id)
         message = Send(
             id=self.new_id(), conversation_id=entry.conversation_id, client_msg_id=entry.client_msg_id, text=entry.text
@@ -316,11 +318,12 @@ class DeskSession:
             await conn.request(message, Ack)
         except RequestFailed as refused:
             if refused.code in TRANSIENT_ERRORS:
-                await asyncio.sleep(self._backoff.first)
+                await asyncio.sleep(refused.error.retry_after or self._backoff.first)
                 self._wake.set()
-                return
+                return False
             await self._outbox.failed(entry.client_msg_id, refused.error.message)
             self._listener.on_delivery(entry, Delivery.FAILED, refused.error.message)
-            return
+            return True
         await self._outbox.acked(entry.client_msg_id)
         self._listener.on_delivery(entry, Delivery.DELIVERED, "")
+        return True

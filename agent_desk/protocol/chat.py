@@ -209,7 +209,7 @@ class Error(_Server, tag="error"):
     message: str
     ref: str | None = None
     retry_after: float | None = None
-    """Seconds to wait before trying again, when the code says when (``login_throttled``)."""
+    """Seconds to wait before trying again, when the code says when (``login_throttled``, ``rate_limited``)."""
 
 
 class Ack(_Server, tag="ack"):

@@ -67,6 +67,23 @@ def decode_server(frame: str | bytes) -> ServerMessage:
         raise ProtocolError(ErrorCode.BAD_FRAME, f"bad server frame: {exc}") from None
 
 
+def request_ref(frame: str | bytes) -> str | None:
+    """The request id of a frame that is not going to be decoded in full, if it has one.
+
+    A refusal that names its request (e.g. ``rate_limited``) lets the client
+    fail that request at once instead of waiting for a reply that never comes.
+    """
+    try:
+        envelope = _envelope_decoder.decode(frame)
+    except (msgspec.DecodeError, msgspec.ValidationError, UnicodeError, RecursionError):
+        return None
+    return _valid_ref(envelope.id)
+
+
+def _valid_ref(value: Any) -> str | None:
+    return value if isinstance(value, str) and 0 < len(value) <= MAX_ID_CHARS else None
+
+
 def _classify(frame: str | bytes, exc: msgspec.ValidationError) -> ProtocolError:
     """Tell an unknown message type from a bad field, and recover the request id.
 
@@ -82,7 +99,7 @@ def _classify(frame: str | bytes, exc: msgspec.ValidationError) -> ProtocolError
         return ProtocolError(ErrorCode.BAD_FRAME, "a frame must be a JSON object with a string 'type'")
     except (msgspec.DecodeError, UnicodeError, RecursionError) as parse_error:
         return ProtocolError(ErrorCode.BAD_JSON, f"not valid JSON: {parse_error}")
-    ref = envelope.id if isinstance(envelope.id, str) and 0 < len(envelope.id) <= MAX_ID_CHARS else None
+    ref = _valid_ref(envelope.id)
     if not isinstance(envelope.type, str):
         return ProtocolError(ErrorCode.BAD_FRAME, "missing or non-string 'type'", ref)
     if envelope.type not in CLIENT_TYPES:

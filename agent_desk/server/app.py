@@ -18,6 +18,7 @@ from websockets.http11 import Request, Response
 import agent_desk
 from agent_desk.domain.clock import Clock, SystemClock
 from agent_desk.protocol import PROTOCOL_VERSION, ProtocolError, decode_client
+from agent_desk.protocol.codec import request_ref
 from agent_desk.protocol.errors import CLOSE_SESSION_ENDED, ErrorCode
 from agent_desk.protocol.messages import ChatState, Error, Hello
 from agent_desk.protocol.redaction import redacted_logger
@@ -244,7 +245,7 @@ class Server:
             except TimeoutError:
                 await peer.close_for_policy("no hello")
                 return False
-            admission = self._admit(peer)
+            admission = self._admit(peer, frame)
             if admission is Admission.FLOOD:
                 await self._close_flood(peer)
                 return False
@@ -276,13 +277,24 @@ class Server:
             return storage_error(exc, ref)
         return None
 
-    def _admit(self, peer: Peer) -> Admission:
-        """Charge one frame to the peer's rate limit."""
+    def _admit(self, peer: Peer, frame: str | bytes) -> Admission:
+        """Charge one frame to the peer's rate limit.
+
+        A refused request is named in the error, with when to try again, so
+        its sender can retry it instead of waiting for a reply.
+        """
         if peer.bucket.take(asyncio.get_running_loop().time()):
             return Admission.HANDLE
         if peer.bucket.flooding:
             return Admission.FLOOD
-        peer.push(Error(code=ErrorCode.RATE_LIMITED, message="too many frames: slow down"))
+        peer.push(
+            Error(
+                code=ErrorCode.RATE_LIMITED,
+                message="too many frames: slow down",
+                ref=request_ref(frame),
+                retry_after=round(peer.bucket.retry_after(), 3),
+            )
+        )
         return Admission.DROP
 
     @staticmethod
@@ -313,7 +325,7 @@ class Server:
             if peer.session_expires is not None and peer.session_expires <= self.clock.now():
                 await peer.close_after_flush(CLOSE_SESSION_ENDED, "session expired: log in again")
                 return
-            admission = self._admit(peer)
+            admission = self._admit(peer, frame)
             if admission is Admission.FLOOD:
                 await self._close_flood(peer)
                 return

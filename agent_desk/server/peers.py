@@ -10,7 +10,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from dataclasses import dataclass, field
 
 import msgspec
 from websockets.asyncio.server import ServerConnection
@@ -19,37 +18,11 @@ from websockets.exceptions import ConnectionClosed
 from agent_desk.protocol import encode
 from agent_desk.protocol.errors import CLOSE_POLICY_VIOLATION, CLOSE_TRY_AGAIN_LATER
 from agent_desk.protocol.messages import Role
+from agent_desk.protocol.rate import TokenBucket
 from agent_desk.server.accounts import User
 from agent_desk.server.conversations import Author, Customer
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(slots=True)
-class TokenBucket:
-    """Frames per second with a burst allowance, on the event loop's clock.
-
-    Going deeper than ``-burst`` into debt means the peer ignores the
-    rate-limit errors it is sent: that is a flood, closed with 1008.
-    """
-
-    rate: float
-    burst: float
-    tokens: float = field(init=False)
-    stamp: float = field(init=False, default=0.0)
-
-    def __post_init__(self) -> None:
-        self.tokens = self.burst
-
-    def take(self, now: float) -> bool:
-        self.tokens = min(self.burst, self.tokens + (now - self.stamp) * self.rate)
-        self.stamp = now
-        self.tokens -= 1
-        return self.tokens >= 0
-
-    @property
-    def flooding(self) -> bool:
-        return self.tokens < -self.burst
 
 
 class Peer:
@@ -167,4 +140,3 @@ FLUSH_SECONDS = 2.0
 """How long a closing connection may take to send what was queued for it."""
 REPLAY_WAIT_SECONDS = 10.0
 """How long a replay waits for room in a peer's queue before closing it as a slow consumer."""
-

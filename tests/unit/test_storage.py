@@ -13,7 +13,6 @@ from agent_desk.server import db as database
 from agent_desk.server.accounts import AccountError, Accounts
 from agent_desk.server.conversations import Author, Conversations
 from agent_desk.server.knowledge import Knowledge
-from agent_desk.server.peers import TokenBucket
 
 
 def test_a_version_1_file_is_upgraded_in_place_keeping_its_data(tmp_path: Path) -> None:
@@ -91,17 +90,6 @@ def test_accounts_reject_bad_input_and_hash_passwords(tmp_path: Path) -> None:
     assert "m=19456,t=2,p=1" in stored
     assert accounts.verify_password("mei", "pw") == user
     assert accounts.verify_password("mei", "nope") is None
-
-
-def test_token_bucket_allows_bursts_then_limits_then_flags_floods() -> None:
-    bucket = TokenBucket(rate=10, burst=5)
-    assert all(bucket.take(0.0) for _ in range(5))
-    assert not bucket.take(0.0)
-    assert not bucket.flooding
-    assert bucket.take(1.0), "refilled after a second"
-    for _ in range(20):
-        bucket.take(1.0)
-    assert bucket.flooding
 
 
 def test_editing_an_article_forgets_only_the_counts_of_its_own_pieces(tmp_path: Path) -> None:
