@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -89,9 +90,11 @@ keystroke well under 2 ms (bench: phrase_search)."""
 class PhraseIndex:
     """Phrases ready to rank. Build once per phrase-list change, query per keystroke.
 
-    Prefix matches (codes, pinyin initials) come from sorted lists by bisection;
-    "contains" matches from one joined string searched with str.find, so no
-    keystroke walks all phrases in Python.
+    Prefix matches (codes, pinyin initials) come from sorted lists by bisection.
+    A text "contains" match looks only in the texts that hold the query's
+    rarest pair of characters (_Grams); initials, a few letters each, are
+    joined into one string searched with str.find. Tiers that cannot change the top ``limit`` are
+    skipped, so no keystroke walks all phrases in Python.
     """
 
     def __init__(self, candidates: Sequence[Candidate] = ()) -> None:
@@ -102,7 +105,7 @@ class PhraseIndex:
             if c.code:
                 self._exact[c.code] = c.order  # the earliest phrase with a code wins
         self._initials = _Prefixes([(c.initials, c.order) for c in self.candidates if c.initials])
-        self._text = _Joined([c.text for c in self.candidates])
+        self._text = _Grams([c.text for c in self.candidates])
         self._initials_text = _Joined([c.initials for c in self.candidates])
 
     def rank(self, query: str, limit: int = 9) -> list[int]:
@@ -122,10 +125,16 @@ class PhraseIndex:
             _better(scores, order, 100 if code == q else 80)
         for _initials, order in self._initials.starting_with(q):
             _better(scores, order, 60)
-        for order, position in self._text.find_all(q, CONTAINS_CAP):
-            _better(scores, order, 40 - min(position, 20))
-        for order, _position in self._initials_text.find_all(q, CONTAINS_CAP):
-            _better(scores, order, 10)
+        # Every score so far is above any text match's (at most 40), and every text
+        # match's above an initials one's (10): once ``limit`` phrases are scored,
+        # the tiers below cannot enter the top.
+        if len(scores) < limit:
+            for order, position in self._text.find_all(q, CONTAINS_CAP):
+                _better(scores, order, 40 - min(position, 20))
+        if len(scores) < limit:
+            # All score 10 and hits come in display order: the first few new ones will do.
+            for order, _position in self._initials_text.find_all(q, limit + len(scores)):
+                _better(scores, order, 10)
         best = sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:limit]
         return [self.candidates[order].key for order, _score in best]
 
@@ -152,6 +161,44 @@ class _Joined:
             if following >= len(self.starts):
                 break
             at = self.blob.find(needle, self.starts[following])
+        return hits
+
+
+class _Grams:
+    """Strings found by substring through postings of their characters and pairs.
+
+    5,000 phrases are ~900,000 characters: one str.find over all of them
+    costs ~1 ms whatever it finds. Instead, each character and each pair of
+    neighbouring characters lists the strings holding it, in order; a query
+    searches only the strings under its rarest pair (or its character, when
+    it has one), so a keystroke costs what it finds, not the size of the list.
+    """
+
+    def __init__(self, parts: list[str]) -> None:
+        self.parts = parts
+        postings: defaultdict[str, list[int]] = defaultdict(list)
+        for index, part in enumerate(parts):
+            ends = range(len(part))
+            grams = {part[i : i + 3] for i in ends} | {part[i : i + 2] for i in ends} | set(part)
+            for gram in grams:
+                postings[gram].append(index)
+        self.postings = dict(postings)
+
+    def find_all(self, needle: str, cap: int) -> list[tuple[int, int]]:
+        """(part index, position in part) of the first hit in each part, in part order, at most ``cap``."""
+        size = min(len(needle), 3)
+        grams = {needle[i : i + size] for i in range(len(needle) - size + 1)}
+        lists = [self.postings.get(gram) for gram in grams]
+        if not lists or any(found is None for found in lists):
+            return []
+        rarest = min((found for found in lists if found is not None), key=len)
+        hits: list[tuple[int, int]] = []
+        for index in rarest:
+            at = self.parts[index].find(needle)
+            if at >= 0:
+                hits.append((index, at))
+                if len(hits) >= cap:
+                    break
         return hits
 
 

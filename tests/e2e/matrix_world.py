@@ -306,4 +306,3 @@ async def _scores(lead: Connection, comments: dict[str, str]) -> dict[str, int]:
         await lead.request(ScoreChat(id=lead.next_id(), conversation_id=conv, deductions={}, comments=comment), Ok)
     listed = await lead.request(ListQcScores(id=lead.next_id()), QcScores)
     return {score.conversation_id: score.score_id for score in listed.scores}
-
