@@ -11,6 +11,7 @@ import asyncio
 import logging
 import random
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from agent_desk.client.connection import Connection, RequestFailed
 from agent_desk.protocol.errors import ErrorCode
@@ -65,8 +66,10 @@ class SimAgent:
         pace: float = 1.0,
         rng: random.Random | None = None,
         summary: Summary | None = None,
+        ca_file: Path | None = None,
     ) -> None:
         self.username = username
+        self._ca_file = ca_file
         self._url = url
         self._password = password
         self._pace = pace
@@ -77,7 +80,7 @@ class SimAgent:
         """Set once logged in and routable."""
 
     async def run(self) -> None:
-        conn = await Connection.open(self._url, client_name="agent-desk-sim-agent")
+        conn = await Connection.open(self._url, client_name="agent-desk-sim-agent", ca_file=self._ca_file)
         try:
             await conn.login(self.username, self._password)
             await conn.resume({})

@@ -2,6 +2,7 @@
 
 agent-desk-sim --url ws://127.0.0.1:8765/ws --customers N [--rate R] [--duration S]
                [--seed K] [--lang zh|en|mix] [--pace P] [--agents USER:PASS,...]
+               [--ca-file PEM]
 """
 
 from __future__ import annotations
@@ -10,8 +11,10 @@ import argparse
 import asyncio
 import contextlib
 import logging
+import os
 import signal
 import sys
+from pathlib import Path
 
 from agent_desk.sim import behaviour
 from agent_desk.sim.runner import SimConfig, Simulator
@@ -57,6 +60,13 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="USER:PASS,...",
         help="also run simulated agents with these accounts",
     )
+    parser.add_argument(
+        "--ca-file",
+        type=Path,
+        default=os.environ.get("AGENTDESK_CA_FILE") or None,
+        help="trust the certificates in this PEM file too, for a wss:// server with a private CA"
+        " (default: $AGENTDESK_CA_FILE; the system's CAs are always trusted)",
+    )
     parser.add_argument("--log-level", default="WARNING")
     return parser
 
@@ -99,6 +109,7 @@ def main(argv: list[str] | None = None) -> int:
         pace=args.pace,
         rating_chance=args.rating_chance,
         agents=args.agents,
+        ca_file=Path(args.ca_file) if args.ca_file else None,
     )
     summary = asyncio.run(_run(config))
     print(summary.format(), flush=True)

@@ -11,6 +11,7 @@ import asyncio
 import random
 from collections.abc import Coroutine, Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from agent_desk.sim import behaviour
@@ -38,6 +39,8 @@ class SimConfig:
     rating_chance: float = behaviour.RATING_CHANCE
     agents: list[tuple[str, str]] = field(default_factory=list)
     """(username, password) of simulated agents to run alongside the shoppers."""
+    ca_file: Path | None = None
+    """A PEM file of extra trusted certificates, for a ``wss://`` server with a private CA."""
 
 
 class Simulator:
@@ -76,6 +79,7 @@ class Simulator:
                 pace=self.config.pace,
                 rng=random.Random(f"{self.seed}/agent/{username}"),
                 summary=self.summary,
+                ca_file=self.config.ca_file,
             )
             self._agents.append(agent)
             self._start(agent.run(), f"agent {username}")
@@ -135,6 +139,7 @@ class Simulator:
             lang_mode=self.config.lang,
             pace=self.config.pace,
             rating_chance=self.config.rating_chance,
+            ca_file=self.config.ca_file,
         )
         self.summary.customers_started += 1
         task = self._start(shopper.run(), f"customer {index} ({shopper.script.name})")

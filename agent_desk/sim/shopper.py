@@ -6,6 +6,7 @@ import asyncio
 import enum
 import math
 import random
+from pathlib import Path
 
 from agent_desk.client.connection import Connection, RequestFailed
 from agent_desk.protocol.errors import ErrorCode
@@ -37,8 +38,10 @@ class Shopper:
         lang_mode: str = "mix",
         pace: float = 1.0,
         rating_chance: float = behaviour.RATING_CHANCE,
+        ca_file: Path | None = None,
     ) -> None:
         self._url = url
+        self._ca_file = ca_file
         self._rng = rng
         self._summary = summary
         self._pace = pace
@@ -58,7 +61,7 @@ class Shopper:
         """Longest wait for an answer, in human seconds: what the rating weighs."""
 
     async def run(self) -> None:
-        conn = await Connection.open(self._url, client_name="agent-desk-sim")
+        conn = await Connection.open(self._url, client_name="agent-desk-sim", ca_file=self._ca_file)
         try:
             joined = await conn.join_as_customer(self.script.name, self.script.lang)
             self._summary.chats_opened += 1

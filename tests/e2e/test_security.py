@@ -33,6 +33,8 @@ from agent_desk.server import cli
 from agent_desk.server.accounts import PASSWORD_HASHER
 from agent_desk.server.app import Server
 from agent_desk.server.login_throttle import ThrottlePolicy
+from agent_desk.sim.cli import build_parser as build_sim_parser
+from agent_desk.sim.runner import SimConfig, run_simulation
 from agent_desk.ui.app import DeskApp, Login, parse_args
 from agent_desk.ui.desk import Desk
 from agent_desk.ui.login_dialog import LoginDialog
@@ -358,6 +360,27 @@ async def test_tls_serves_wss_and_https_to_clients_that_trust_the_certificate(
             await connect(server.url, origin=f"http://127.0.0.1:{server.port}", ssl=context)  # type: ignore[arg-type]
         assert plain_origin.value.response.status_code == 403
         await trusting.close()
+
+
+async def test_the_simulator_talks_to_a_tls_server_given_its_ca_file(
+    tmp_path: Path, cert_pair: tuple[Path, Path]
+) -> None:
+    cert, key = cert_pair
+    async with serving(make_config(tmp_path / "data", tls_cert=cert, tls_key=key)) as server:
+        server.accounts.add_user("sim-agent", "pw-sim", Role.AGENT, max_chats=2)
+        trusted = SimConfig(
+            url=server.url, customers=2, rate=50.0, duration=timeout(20), seed=3, pace=0.02,
+            agents=[("sim-agent", "pw-sim")], ca_file=cert,
+        )  # fmt: skip
+        summary = await asyncio.wait_for(run_simulation(trusted), timeout(30))
+        assert summary.errors == 0, summary.format()
+        assert summary.agents_ready == 1
+        assert summary.chats_opened == summary.chats_answered == 2, summary.format()
+        untrusted = SimConfig(url=server.url, customers=1, rate=50.0, duration=timeout(5), seed=3, pace=0.02)
+        refused = await asyncio.wait_for(run_simulation(untrusted), timeout(10))
+        assert refused.chats_opened == 0, "without the CA file the certificate is not trusted"
+    args = build_sim_parser().parse_args(["--ca-file", str(cert)])
+    assert Path(args.ca_file) == cert
 
 
 async def test_the_server_command_takes_tls_and_compression_flags(tmp_path: Path, cert_pair: tuple[Path, Path]) -> None:
