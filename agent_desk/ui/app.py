@@ -21,6 +21,7 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication
 
 from agent_desk.client.credentials import CredentialStore
+from agent_desk.ui.error_text import error_text
 from agent_desk.ui.i18n import Translations
 from agent_desk.ui.launch import parse_args as parse_args  # re-exported: tests parse the desk's options
 from agent_desk.ui.login_dialog import LoginDialog
@@ -164,7 +165,7 @@ class DeskApp:
             ok = await log_in(url, username, password, connector=self._trusting_connector())
         except RequestFailed as refused:
             dialog.set_busy(False)
-            dialog.show_message(refused.error.message)
+            dialog.show_message(error_text(refused.error))
             return
         except ssl.SSLCertVerificationError as untrusted:
             dialog.set_busy(False)

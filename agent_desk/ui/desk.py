@@ -50,6 +50,7 @@ from agent_desk.protocol.messages import (
     TypingNotice,
 )
 from agent_desk.ui.chat_view import ChatView
+from agent_desk.ui.error_text import error_text
 from agent_desk.ui.escalation import Escalations
 from agent_desk.ui.floor import Floor
 from agent_desk.ui.history_dialog import HistoryDialog
@@ -151,8 +152,9 @@ class Desk(QObject):
         elif isinstance(error, NotConnected):
             self.window.statusBar().showMessage(self.tr("Not connected: try again when the connection is back."))
         elif isinstance(error, RequestFailed):
-            self.window.statusBar().showMessage(error.error.message)
-            self.notifier.announce(error.error.message, assertive=True)
+            text = error_text(error.error)
+            self.window.statusBar().showMessage(text)
+            self.notifier.announce(text, assertive=True)
         elif error is not None:
             log.error("desk task failed", exc_info=error)
 

@@ -23,6 +23,7 @@ from agent_desk.protocol.messages import (
     SearchKnowledge,
 )
 from agent_desk.ui.article_editor import ArticleEditor
+from agent_desk.ui.error_text import error_text
 from agent_desk.ui.knowledge_panel import KnowledgePanel
 from agent_desk.ui.main_window import MainWindow
 from agent_desk.ui.notifier import Notifier
@@ -137,7 +138,7 @@ class Knowledge(QObject):
                 SaveArticle(id=self.session.new_id(), article=draft, article_id=article_id), ArticleReply
             )
         except RequestFailed as refused:
-            editor.show_problem(refused.error.message)
+            editor.show_problem(error_text(refused.error))
             return
         self._articles[reply.article.article_id] = reply.article
         self.notifier.announce(self.tr("Article saved"))

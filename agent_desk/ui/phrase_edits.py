@@ -25,6 +25,7 @@ from agent_desk.protocol.messages import (
     SavePhrase,
     SetPins,
 )
+from agent_desk.ui.error_text import error_text
 from agent_desk.ui.phrase_manager import PhraseManager
 
 FRAME_BUDGET = MAX_FRAME_BYTES - 2048
@@ -62,7 +63,7 @@ class PhraseEdits:
         try:
             reply = await self.session.request(request, expect)  # type: ignore[arg-type]
         except RequestFailed as refused:
-            self.manager.show_message(refused.error.message)
+            self.manager.show_message(error_text(refused.error))
             return None
         await self._reload()
         self.manager.show_message(done)

@@ -39,6 +39,7 @@ from agent_desk.protocol.messages import (
     TraineeList,
     TypingNotice,
 )
+from agent_desk.ui.error_text import error_text
 from agent_desk.ui.main_window import MainWindow
 from agent_desk.ui.notifier import Notifier
 from agent_desk.ui.practice_console import PracticeConsole
@@ -222,7 +223,7 @@ class Practice(QObject):
                 SaveScenario(id=self.session.new_id(), scenario=draft, scenario_id=scenario_id), ScenarioSaved
             )
         except RequestFailed as refused:
-            editor.show_problem(refused.error.message)
+            editor.show_problem(error_text(refused.error))
             return
         self.notifier.announce(self.tr("Scenario saved"))
         editor.accept()
