@@ -465,7 +465,7 @@
         <translation>没有找到可用的系统钥匙串,登录会话只保存在内存中:下次需要重新登录。密码从不保存。</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/app.py" line="276"/>
+        <location filename="../agent_desk/ui/app.py" line="282"/>
         <source>Language saved. Restart the desk to translate every open window.</source>
         <translation>语言已保存。重启工作台后所有窗口都会切换。</translation>
     </message>
@@ -518,22 +518,47 @@
         <translation>此工作台版本与服务器不匹配，请向组长索取正确的版本。</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/error_text.py" line="53"/>
+        <location filename="../agent_desk/ui/error_text.py" line="51"/>
+        <source>This chat has closed.</source>
+        <translation>此会话已结束。</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/error_text.py" line="54"/>
+        <source>This chat is already closed.</source>
+        <translation>此会话已经结束。</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/error_text.py" line="57"/>
+        <source>This chat is no longer yours: it has moved to someone else.</source>
+        <translation>此会话已不归您：已转给其他人。</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/error_text.py" line="60"/>
+        <source>This chat is not there any more.</source>
+        <translation>此会话已不存在。</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/error_text.py" line="63"/>
+        <source>A message needs some text.</source>
+        <translation>消息不能为空。</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/error_text.py" line="76"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/error_text.py" line="61"/>
+        <location filename="../agent_desk/ui/error_text.py" line="84"/>
         <source>Too many failed logins. Try again in a minute.</source>
         <translation>登录失败次数过多，请 1 分钟后再试。</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/error_text.py" line="62"/>
+        <location filename="../agent_desk/ui/error_text.py" line="85"/>
         <source>Too many failed logins. Try again in %n minutes.</source>
         <translation>登录失败次数过多，请 %n 分钟后再试。</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/error_text.py" line="68"/>
+        <location filename="../agent_desk/ui/error_text.py" line="91"/>
         <source>The server did not accept this.</source>
         <translation>服务器未接受此请求。</translation>
     </message>

@@ -31,6 +31,7 @@ from agent_desk.protocol import encode
 from agent_desk.protocol.errors import ErrorCode
 from agent_desk.protocol.messages import (
     Ack,
+    Error,
     Event,
     EventKind,
     LoginOk,
@@ -122,8 +123,13 @@ class DeskSession:
         backoff: Backoff | None = None,
         connector: Connector = Connection.open,
         heartbeat_seconds: float = HEARTBEAT_SECONDS,
+        describe_refusal: Callable[[Error], str] = lambda error: error.message,
     ) -> None:
+        """``describe_refusal`` words a refused message's reason for the agent: it is kept
+        with the message in the outbox and shown next to it (the desk passes its translated
+        ``error_text``; the server's own words by default)."""
         self.url = url
+        self._describe_refusal = describe_refusal
         self.token = token
         self.user: UserInfo | None = None
         self.server_offset = 0.0
@@ -321,8 +327,9 @@ class DeskSession:
                 await asyncio.sleep(refused.error.retry_after or self._backoff.first)
                 self._wake.set()
                 return False
-            await self._outbox.failed(entry.client_msg_id, refused.error.message)
-            self._listener.on_delivery(entry, Delivery.FAILED, refused.error.message)
+            reason = self._describe_refusal(refused.error)
+            await self._outbox.failed(entry.client_msg_id, reason)
+            self._listener.on_delivery(entry, Delivery.FAILED, reason)
             return True
         await self._outbox.acked(entry.client_msg_id)
         self._listener.on_delivery(entry, Delivery.DELIVERED, "")

@@ -212,7 +212,13 @@ class DeskApp:
         outbox = await AsyncOutbox.open(self.data_dir / "outbox.sqlite3", account_key_for(login.url, login.username))
         book, bridge = ChatBook(), SessionBridge()
         session = DeskSession(
-            login.url, login.token, outbox, bridge, positions=book.positions, connector=self._trusting_connector()
+            login.url,
+            login.token,
+            outbox,
+            bridge,
+            positions=book.positions,
+            connector=self._trusting_connector(),
+            describe_refusal=error_text,
         )
         window = MainWindow(login.username)
         notifier = Notifier(self.settings, window, window)

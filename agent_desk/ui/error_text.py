@@ -45,9 +45,32 @@ _SENTENCES: dict[ErrorCode, Callable[[], str]] = {
 }
 _SENTENCES[ErrorCode.TOKEN_INVALID] = _SENTENCES[ErrorCode.UNAUTHENTICATED] = _SENTENCES[ErrorCode.TOKEN_EXPIRED]
 
+# The refusals an agent meets while chatting, worded whole. The server's messages may
+# change (docs/protocol.md): one that is not here still gets its code's sentence.
+_KNOWN: dict[tuple[ErrorCode, str], Callable[[], str]] = {
+    (ErrorCode.INVALID_STATE, "this chat is closed"): lambda: QCoreApplication.translate(
+        "ErrorText", "This chat has closed."
+    ),
+    (ErrorCode.INVALID_STATE, "this chat is already closed"): lambda: QCoreApplication.translate(
+        "ErrorText", "This chat is already closed."
+    ),
+    (ErrorCode.INVALID_STATE, "this chat is not assigned to you"): lambda: QCoreApplication.translate(
+        "ErrorText", "This chat is no longer yours: it has moved to someone else."
+    ),
+    (ErrorCode.NOT_FOUND, "no such conversation"): lambda: QCoreApplication.translate(
+        "ErrorText", "This chat is not there any more."
+    ),
+    (ErrorCode.BAD_FRAME, "a message needs some text"): lambda: QCoreApplication.translate(
+        "ErrorText", "A message needs some text."
+    ),
+}
+
 
 def error_text(error: Error) -> str:
     """One or two sentences for the agent: what happened, and what to do."""
+    known = _KNOWN.get((error.code, error.message))
+    if known is not None:
+        return known()
     headline = _headline(error)
     if error.code in _WITH_DETAIL and error.message:
         return QCoreApplication.translate("ErrorText", "%1 (%2)").replace("%1", headline).replace("%2", error.message)

@@ -474,7 +474,8 @@ def test_a_refused_message_is_marked_failed_and_can_be_cancelled(
         await desk.session.send(conv, "too late")
         await wait_until(lambda: _delivery(view, "too late") == Delivery.FAILED)
         row = next(r for r in range(view.model.rowCount()) if view.model.index(r).data() == "too late")
-        assert "not sent" in view.model.index(row).data(Qt.ItemDataRole.AccessibleTextRole)
+        spoken = view.model.index(row).data(Qt.ItemDataRole.AccessibleTextRole)
+        assert "not sent: This chat has closed." in spoken, "the reason in the desk's words, not the server's"
         view.messages.setFocus()
         view.messages.setCurrentIndex(view.model.index(row))
         seen: list[str] = []

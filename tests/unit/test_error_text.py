@@ -16,7 +16,7 @@ from agent_desk.ui.error_text import error_text
 from agent_desk.ui.i18n import Translations
 from agent_desk.ui.paths import project_root
 
-SERVER_WORDS = "this chat is not assigned to you"
+SERVER_WORDS = "the practice room is full"
 
 
 def refused(code: ErrorCode, retry_after: float | None = None) -> Error:
@@ -80,5 +80,28 @@ def test_the_sentences_are_chinese_in_the_chinese_desk() -> None:
     assert error_text(refused(ErrorCode.BAD_CREDENTIALS)) == "用户名或密码错误。"
     assert error_text(refused(ErrorCode.LOGIN_THROTTLED, 241.5)) == "登录失败次数过多，请 5 分钟后再试。"
     assert error_text(refused(ErrorCode.INVALID_STATE)) == f"当前无法执行此操作。（{SERVER_WORDS}）"
+    assert error_text(Error(code=ErrorCode.INVALID_STATE, message="this chat is closed")) == "此会话已结束。"
     for code in ErrorCode:
         assert any("\u4e00" <= char <= "\u9fff" for char in error_text(refused(code))), code
+
+
+@pytest.mark.parametrize(
+    ("code", "server_says", "agent_reads"),
+    [
+        (ErrorCode.INVALID_STATE, "this chat is closed", "This chat has closed."),
+        (ErrorCode.INVALID_STATE, "this chat is not assigned to you", "This chat is no longer yours"),
+        (ErrorCode.NOT_FOUND, "no such conversation", "This chat is not there any more."),
+        (ErrorCode.BAD_FRAME, "a message needs some text", "A message needs some text."),
+    ],
+)
+def test_refusals_met_while_chatting_are_worded_whole(
+    qapp: QApplication, code: ErrorCode, server_says: str, agent_reads: str
+) -> None:
+    text = error_text(Error(code=code, message=server_says))
+    assert text.startswith(agent_reads)
+    assert server_says not in text
+
+
+def test_a_changed_server_message_still_gets_its_codes_sentence(qapp: QApplication) -> None:
+    text = error_text(Error(code=ErrorCode.INVALID_STATE, message="this chat was closed by the shopper"))
+    assert text == "That cannot be done now. (this chat was closed by the shopper)"
