@@ -254,117 +254,117 @@
 <context>
     <name>DashboardWindow</name>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="151"/>
+        <location filename="../agent_desk/ui/floor_windows.py" line="157"/>
         <source>Floor dashboard</source>
         <translation>现场看板</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="154"/>
+        <location filename="../agent_desk/ui/floor_windows.py" line="160"/>
         <source>Live figures</source>
         <translation>实时数据</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="157"/>
+        <location filename="../agent_desk/ui/floor_windows.py" line="163"/>
         <source>Today&apos;s figures</source>
         <translation>今日数据</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="160"/>
+        <location filename="../agent_desk/ui/floor_windows.py" line="166"/>
         <source>Chart: queue and crisis quotient over the last hours</source>
         <translation>图表:最近几小时的排队数和危机系数</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="162"/>
+        <location filename="../agent_desk/ui/floor_windows.py" line="168"/>
         <source>Chart: first-response times today</source>
         <translation>图表:今日首次响应时间分布</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="166"/>
+        <location filename="../agent_desk/ui/floor_windows.py" line="172"/>
         <source>Per-agent figures today</source>
         <translation>今日各客服数据</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="169"/>
+        <location filename="../agent_desk/ui/floor_windows.py" line="175"/>
         <source>CSV file to export to</source>
         <translation>导出的 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="170"/>
+        <location filename="../agent_desk/ui/floor_windows.py" line="176"/>
         <source>&amp;Export CSV</source>
         <translation>导出 CSV(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="172"/>
+        <location filename="../agent_desk/ui/floor_windows.py" line="178"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="188"/>
+        <location filename="../agent_desk/ui/floor_windows.py" line="194"/>
         <source>normal</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="188"/>
+        <location filename="../agent_desk/ui/floor_windows.py" line="194"/>
         <source>busy</source>
         <translation>繁忙</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="188"/>
+        <location filename="../agent_desk/ui/floor_windows.py" line="194"/>
         <source>OVERLOAD</source>
         <translation>超负荷</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="191"/>
+        <location filename="../agent_desk/ui/floor_windows.py" line="197"/>
         <source>Agents online %1 (available %2, away %3, paused %4) · active chats %5 · queue %6, longest wait %7 s · capacity %8 · CQ %9 (%10)</source>
         <translation>在线客服 %1(接待 %2,离开 %3,暂停 %4) · 进行中会话 %5 · 排队 %6,最长等待 %7 秒 · 产能 %8 · 危机系数 %9(%10)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="221"/>
+        <location filename="../agent_desk/ui/floor_windows.py" line="227"/>
         <source>first reply %1 on average, %2 within target</source>
         <translation>首次回复平均 %1,%2 达标</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="224"/>
+        <location filename="../agent_desk/ui/floor_windows.py" line="230"/>
         <source>average response %1</source>
         <translation>平均响应 %1</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="225"/>
+        <location filename="../agent_desk/ui/floor_windows.py" line="231"/>
         <source>答问比 %1</source>
         <translation>答问比 %1</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="226"/>
+        <location filename="../agent_desk/ui/floor_windows.py" line="232"/>
         <source>satisfied %1, dissatisfied %2, rated %3</source>
         <translation>满意率 %1,不满率 %2,参评率 %3</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="230"/>
+        <location filename="../agent_desk/ui/floor_windows.py" line="236"/>
         <source>%1 escalations, %2 chats closed</source>
         <translation>转接 %1 次,结束会话 %2 个</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="238"/>
+        <location filename="../agent_desk/ui/floor_windows.py" line="244"/>
         <source>Queue</source>
         <translation>排队</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="239"/>
+        <location filename="../agent_desk/ui/floor_windows.py" line="245"/>
         <source>CQ × 10</source>
         <translation>危机系数 × 10</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="246"/>
+        <location filename="../agent_desk/ui/floor_windows.py" line="252"/>
         <source>Queue and CQ (minutes)</source>
         <translation>排队与危机系数(分钟)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="251"/>
+        <location filename="../agent_desk/ui/floor_windows.py" line="257"/>
         <source>First replies</source>
         <translation>首次回复</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="257"/>
+        <location filename="../agent_desk/ui/floor_windows.py" line="263"/>
         <source>First-response times today</source>
         <translation>今日首次响应时间</translation>
     </message>
@@ -1775,47 +1775,47 @@
 <context>
     <name>QcHistory</name>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="290"/>
+        <location filename="../agent_desk/ui/floor_windows.py" line="296"/>
         <source>QC scores</source>
         <translation>质检成绩</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="292"/>
+        <location filename="../agent_desk/ui/floor_windows.py" line="298"/>
         <source>QC scores, newest first</source>
         <translation>质检成绩,最新的在前</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="295"/>
+        <location filename="../agent_desk/ui/floor_windows.py" line="301"/>
         <source>%1 · %2/100 by %3 · appeal: %4</source>
         <translation>%1 · %2/100,质检人 %3 · 申诉:%4</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="301"/>
+        <location filename="../agent_desk/ui/floor_windows.py" line="307"/>
         <source>Reason or note</source>
         <translation>原因或备注</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="304"/>
+        <location filename="../agent_desk/ui/floor_windows.py" line="310"/>
         <source>&amp;Uphold</source>
         <translation>维持(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="307"/>
+        <location filename="../agent_desk/ui/floor_windows.py" line="313"/>
         <source>&amp;Appeal</source>
         <translation>申诉(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="312"/>
+        <location filename="../agent_desk/ui/floor_windows.py" line="318"/>
         <source>CSV file to export to</source>
         <translation>导出的 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="313"/>
+        <location filename="../agent_desk/ui/floor_windows.py" line="319"/>
         <source>&amp;Export CSV</source>
         <translation>导出 CSV(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="318"/>
+        <location filename="../agent_desk/ui/floor_windows.py" line="324"/>
         <source>&amp;Reason or note:</source>
         <translation>原因或备注(&amp;R):</translation>
     </message>
@@ -1995,6 +1995,11 @@
         <location filename="../agent_desk/ui/practice_dialogs.py" line="332"/>
         <source>Scenarios: Enter edits one</source>
         <translation>剧本:回车编辑</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/practice_dialogs.py" line="339"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
     </message>
 </context>
 <context>
@@ -2355,7 +2360,7 @@
 <context>
     <name>ShortcutSettings</name>
     <message>
-        <location filename="../agent_desk/ui/shortcut_settings.py" line="220"/>
+        <location filename="../agent_desk/ui/shortcut_settings.py" line="241"/>
         <source>&amp;Keyboard shortcuts…</source>
         <translation>键盘快捷键(&amp;K)…</translation>
     </message>
@@ -2363,87 +2368,87 @@
 <context>
     <name>ShortcutSettingsDialog</name>
     <message>
-        <location filename="../agent_desk/ui/shortcut_settings.py" line="66"/>
+        <location filename="../agent_desk/ui/shortcut_settings.py" line="87"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/shortcut_settings.py" line="69"/>
+        <location filename="../agent_desk/ui/shortcut_settings.py" line="90"/>
         <source>Choose an action and press Enter, then press its new key. Single keys such as F6 suit foot pedals and one-hand use. Changes apply at once and are kept.</source>
         <translation>选择一个操作并按回车,再按下新的按键。F6 等单键适合脚踏板和单手操作。修改立即生效并会保存。</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/shortcut_settings.py" line="76"/>
+        <location filename="../agent_desk/ui/shortcut_settings.py" line="97"/>
         <source>Actions and their keys</source>
         <translation>操作及其按键</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/shortcut_settings.py" line="77"/>
+        <location filename="../agent_desk/ui/shortcut_settings.py" line="98"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/shortcut_settings.py" line="77"/>
+        <location filename="../agent_desk/ui/shortcut_settings.py" line="98"/>
         <source>Key</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/shortcut_settings.py" line="81"/>
+        <location filename="../agent_desk/ui/shortcut_settings.py" line="102"/>
         <source>&amp;Key:</source>
         <translation>按键(&amp;K):</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/shortcut_settings.py" line="86"/>
+        <location filename="../agent_desk/ui/shortcut_settings.py" line="107"/>
         <source>Shortcut message</source>
         <translation>快捷键提示</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/shortcut_settings.py" line="88"/>
+        <location filename="../agent_desk/ui/shortcut_settings.py" line="109"/>
         <source>&amp;Reset to default</source>
         <translation>恢复默认(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/shortcut_settings.py" line="90"/>
+        <location filename="../agent_desk/ui/shortcut_settings.py" line="111"/>
         <source>Re&amp;move key</source>
         <translation>移除按键(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/shortcut_settings.py" line="92"/>
+        <location filename="../agent_desk/ui/shortcut_settings.py" line="113"/>
         <source>Reset &amp;all to defaults</source>
         <translation>全部恢复默认(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/shortcut_settings.py" line="138"/>
+        <location filename="../agent_desk/ui/shortcut_settings.py" line="159"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/shortcut_settings.py" line="156"/>
+        <location filename="../agent_desk/ui/shortcut_settings.py" line="177"/>
         <source>New key for %1</source>
         <translation>%1 的新按键</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/shortcut_settings.py" line="158"/>
+        <location filename="../agent_desk/ui/shortcut_settings.py" line="179"/>
         <source>Default: %1</source>
         <translation>默认:%1</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/shortcut_settings.py" line="186"/>
+        <location filename="../agent_desk/ui/shortcut_settings.py" line="207"/>
         <source>“%1” has no key now.</source>
         <translation>“%1”现在没有快捷键。</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/shortcut_settings.py" line="188"/>
+        <location filename="../agent_desk/ui/shortcut_settings.py" line="209"/>
         <source>“%1” is now %2.</source>
         <translation>“%1”现在是 %2。</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/shortcut_settings.py" line="190"/>
+        <location filename="../agent_desk/ui/shortcut_settings.py" line="211"/>
         <source>It needs %1 keys held at once; one key or two are easier with one hand.</source>
         <translation>需要同时按住 %1 个键;单手操作时一个或两个键更方便。</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/shortcut_settings.py" line="200"/>
+        <location filename="../agent_desk/ui/shortcut_settings.py" line="221"/>
         <source>Every action has its default key again.</source>
         <translation>所有操作已恢复默认按键。</translation>
     </message>
@@ -2579,7 +2584,12 @@
         <translation>私信(顾客看不到)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="134"/>
+        <location filename="../agent_desk/ui/floor_windows.py" line="135"/>
+        <source>&amp;Send note</source>
+        <translation>发送备注(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/floor_windows.py" line="139"/>
         <source>The customer never sees this note.</source>
         <translation>顾客看不到这条私信。</translation>
     </message>

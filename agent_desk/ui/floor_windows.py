@@ -129,13 +129,19 @@ class WhisperDialog(QDialog):
         self.setWindowTitle(self.tr("Private note to %1").replace("%1", agent_name))
         self.text = QLineEdit(self)
         self.text.setAccessibleName(self.tr("Private note (the customer never sees it)"))
-        self.text.returnPressed.connect(self._accept)
+        # Buttons as well as Enter and Escape: what the dialog can do is seen and reached by Tab.
+        # Enter in the field presses the default button (Send note).
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Send note"))
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("The customer never sees this note."), self))
         layout.addWidget(self.text)
+        layout.addWidget(buttons)
 
     def _accept(self) -> None:
-        if self.text.text().strip():
+        if self.isVisible() and self.text.text().strip():
             self.chosen.emit(self.text.text().strip())
             self.accept()
 

@@ -335,9 +335,17 @@ class ScenarioChooser(QDialog):
             item.setData(DATA_ROLE, scenario)
         self.list.setCurrentRow(0)
         self.list.itemActivated.connect(self._choose)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Edit"))
+        buttons.accepted.connect(lambda: self._choose(self.list.currentItem()))
+        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.list)
+        layout.addWidget(buttons)
 
-    def _choose(self, item: QListWidgetItem) -> None:
+    def _choose(self, item: QListWidgetItem | None) -> None:
+        # Enter on the list both activates the item and presses the default button: once only.
+        if item is None or not self.isVisible():
+            return
         self.accept()
         self.chosen.emit(item.data(DATA_ROLE))

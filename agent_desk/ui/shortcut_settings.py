@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QKeyCombination, QObject, Qt
+from PySide6.QtCore import QKeyCombination, QObject, QSize, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QKeySequenceEdit,
     QLabel,
+    QLineEdit,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -50,8 +51,28 @@ class KeyField(QKeySequenceEdit):
         super().__init__(parent)
         self.setMaximumSequenceLength(1)
         self.setFinishingKeyCombinations(
-            [QKeyCombination(Qt.Key.Key_Tab), QKeyCombination(Qt.Key.Key_Backtab), QKeyCombination(Qt.Key.Key_Escape)]
+            [
+                QKeyCombination(Qt.Key.Key_Tab),
+                # Shift+Tab arrives as Backtab with Shift held: without this it was recorded as a key.
+                QKeyCombination(Qt.KeyboardModifier.ShiftModifier, Qt.Key.Key_Backtab),
+                QKeyCombination(Qt.Key.Key_Backtab),
+                QKeyCombination(Qt.Key.Key_Escape),
+            ]
         )
+
+    def minimumSizeHint(self) -> QSize:
+        """Wide enough for the "Press shortcut" prompt at any text size and in any language."""
+        hint = super().minimumSizeHint()
+        inner = self.findChild(QLineEdit)
+        if inner is None:
+            return hint
+        room = (
+            inner.fontMetrics().horizontalAdvance(inner.placeholderText()) + 4 * inner.fontMetrics().averageCharWidth()
+        )
+        return hint.expandedTo(QSize(room, hint.height()))
+
+    def sizeHint(self) -> QSize:
+        return super().sizeHint().expandedTo(self.minimumSizeHint())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         super().keyPressEvent(event)

@@ -136,6 +136,12 @@ def test_reset_one_action_and_then_all(qtbot: QtBot, drive_desk: DeskDriver, des
         # (a button's letter "animates" its click: it lands a moment later).
         qtbot.keyClick(dialog.key_edit, Qt.Key.Key_Tab)
         assert dialog.reset_button.hasFocus()
+        # ...and Shift+Tab leaves it backwards, recording nothing (it used to be taken as a key).
+        dialog.key_edit.setFocus()
+        qtbot.keyClick(dialog.key_edit, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+        assert not dialog.key_edit.hasFocus()
+        assert desk.shortcuts.keys("replies.greeting") == "F11"
+        dialog.reset_button.setFocus()
         qtbot.keyClick(dialog.reset_button, Qt.Key.Key_M, ALT)
         await wait_until(lambda: desk.shortcuts.keys("replies.greeting") == "")
         assert dialog.list.currentItem().text(1) == "none"

@@ -11,19 +11,35 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from a11y_support import accessibility_problems
 from layout_support import TARGET, layout_problems, text_size
-from PySide6.QtCore import QPoint, QSize
+from PySide6.QtCore import QPoint, QSettings, QSize
 from PySide6.QtWidgets import QApplication, QDialog, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 from test_knowledge import write_articles
 from test_quick_replies import save_team_phrases
 
 from agent_desk.client.connection import Connection
-from agent_desk.protocol.messages import Role
+from agent_desk.protocol.messages import (
+    Event,
+    EventKind,
+    Measured,
+    PracticeResultInfo,
+    QcScoreInfo,
+    Role,
+    ScenarioInfo,
+    ScenarioLine,
+)
 from agent_desk.server.app import Server
+from agent_desk.ui.article_editor import ArticleEditor
 from agent_desk.ui.escalation import SendBackDialog
+from agent_desk.ui.floor_windows import QcHistory, WhisperDialog
 from agent_desk.ui.i18n import Translations
 from agent_desk.ui.login_dialog import LoginDialog
+from agent_desk.ui.practice_dialogs import ReplayDialog, ResultsDialog, ScenarioChooser, ScenarioEditor, ScoreDialog
+from agent_desk.ui.settings import DeskSettings
+from agent_desk.ui.shortcut_map import Shortcuts
+from agent_desk.ui.shortcut_settings import ShortcutSettingsDialog
 from agent_desk.ui.shortcuts_help import ShortcutsDialog
 from agent_desk.ui.themes import apply_text_size, apply_theme
 from conftest import DeskDriver
@@ -72,6 +88,8 @@ class Findings:
             self.qapp.sendPostedEvents()
         self.checked.append(window.windowTitle() or type(window).__name__)
         self.problems += layout_problems(window, SCREEN)
+        # Names and the Tab cycle too: this test opens the small dialogs the AT-SPI walk does not.
+        self.problems += accessibility_problems(window)
 
     def check_menus(self, window: QWidget) -> None:
         """Every menu of the window's menu bar, and their submenus: items fit and are tall enough."""
@@ -224,4 +242,51 @@ def test_the_trainer_practice_console(
         console.close()
 
     drive_desk(scenario, role=Role.TRAINER)
+    findings.assert_clean()
+
+
+def other_dialogs(tmp_path: Path) -> list[QDialog]:
+    """The dialogs the desks above do not open on their way: built alone, with real data."""
+    line = ScenarioLine(text="在吗?173穿L还是XL, and is the fabric thick?", key_points=["按体重推荐XL", "问版型偏好"])
+    scenario = ScenarioInfo(
+        scenario_id=3, title="尺码咨询 Size questions", lang="zh", customer_name="阿杰", lines=[line], updated_at=1.5
+    )
+    measured = Measured(first_response=8.2, response_average=21.5, rounds=5, ratio=0.833, rating=2)
+    score = QcScoreInfo(
+        score_id=41, conversation_id="conv_1", agent="li.na", lead="zhou.min", total=89,
+        deductions={"phrasing": 2, "speed": 9}, comments="首响8秒,超出5秒目标", measured=measured,
+        scored_at=1750314000.5, appeal="open", appeal_reason="客户进线后网络断开",
+    )  # fmt: skip
+    result = PracticeResultInfo(
+        room_id=12, trainee="zhao.lei", trainer="chen", title="周三尺码练习", total=92,
+        deductions={"speed": 5, "phrasing": 3}, comments="首响偏慢", scored_at=1750313400.8,
+        first_response=7.2, ratio=1.25,
+    )  # fmt: skip
+    said = Event(
+        conversation_id="conv_1", seq=1, ts=1750313400.0, kind=EventKind.MESSAGE, author_role=Role.CUSTOMER,
+        author_name="阿杰", text="在吗?173穿L还是XL", client_msg_id="m1",
+    )  # fmt: skip
+    settings = DeskSettings(QSettings(str(tmp_path / "desk.ini"), QSettings.Format.IniFormat))
+    return [
+        ArticleEditor(None),
+        WhisperDialog("Alexandra Konstantinopoulou"),
+        QcHistory([score], True),
+        ScoreDialog("Alexandra Konstantinopoulou", 80, "first response 8.2 s, ratio 0.83"),
+        ResultsDialog([result]),
+        ReplayDialog("周三尺码练习: zhao.lei", [said]),
+        ScenarioEditor(scenario),
+        ScenarioChooser([scenario]),
+        ShortcutSettingsDialog(Shortcuts(settings), lambda _text, _assertive=False: None),
+    ]
+
+
+def test_the_other_dialogs(look: str, qtbot: QtBot, qapp: QApplication, tmp_path: Path) -> None:
+    findings = Findings(qapp)
+    for dialog in other_dialogs(tmp_path):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitUntil(dialog.isVisible)
+        findings.check(dialog)
+        dialog.reject()
+    assert len(findings.checked) == len(other_dialogs(tmp_path))
     findings.assert_clean()
