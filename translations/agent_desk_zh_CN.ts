@@ -368,6 +368,26 @@
         <source>First-response times today</source>
         <translation>今日首次响应时间</translation>
     </message>
+    <message>
+        <location filename="../agent_desk/ui/floor_windows.py" line="279"/>
+        <source>No first replies yet today.</source>
+        <translation>今天还没有首次回复。</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/floor_windows.py" line="281"/>
+        <source>First replies today by time taken: %1.</source>
+        <translation>今天的首次回复按用时分布：%1。</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/floor_windows.py" line="285"/>
+        <source>No queue figures yet.</source>
+        <translation>还没有排队数据。</translation>
+    </message>
+    <message>
+        <location filename="../agent_desk/ui/floor_windows.py" line="289"/>
+        <source>Over the last %1 hours: %2 waiting now, at most %3; CQ now %4, at most %5.</source>
+        <translation>过去 %1 小时：当前排队 %2 人，最多 %3 人；当前 CQ %4，最高 %5。</translation>
+    </message>
 </context>
 <context>
     <name>Desk</name>
@@ -1775,47 +1795,47 @@
 <context>
     <name>QcHistory</name>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="296"/>
+        <location filename="../agent_desk/ui/floor_windows.py" line="319"/>
         <source>QC scores</source>
         <translation>质检成绩</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="298"/>
+        <location filename="../agent_desk/ui/floor_windows.py" line="321"/>
         <source>QC scores, newest first</source>
         <translation>质检成绩,最新的在前</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="301"/>
+        <location filename="../agent_desk/ui/floor_windows.py" line="324"/>
         <source>%1 · %2/100 by %3 · appeal: %4</source>
         <translation>%1 · %2/100,质检人 %3 · 申诉:%4</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="307"/>
+        <location filename="../agent_desk/ui/floor_windows.py" line="330"/>
         <source>Reason or note</source>
         <translation>原因或备注</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="310"/>
+        <location filename="../agent_desk/ui/floor_windows.py" line="333"/>
         <source>&amp;Uphold</source>
         <translation>维持(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="313"/>
+        <location filename="../agent_desk/ui/floor_windows.py" line="336"/>
         <source>&amp;Appeal</source>
         <translation>申诉(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="318"/>
+        <location filename="../agent_desk/ui/floor_windows.py" line="341"/>
         <source>CSV file to export to</source>
         <translation>导出的 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="319"/>
+        <location filename="../agent_desk/ui/floor_windows.py" line="342"/>
         <source>&amp;Export CSV</source>
         <translation>导出 CSV(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../agent_desk/ui/floor_windows.py" line="324"/>
+        <location filename="../agent_desk/ui/floor_windows.py" line="347"/>
         <source>&amp;Reason or note:</source>
         <translation>原因或备注(&amp;R):</translation>
     </message>

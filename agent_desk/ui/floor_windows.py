@@ -270,6 +270,29 @@ class DashboardWindow(QDialog):
         histogram.addAxis(values, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(values)
         self.frt_chart.setChart(histogram)
+        # A chart is pixels to a screen reader: its figures go in words into its description.
+        self.queue_chart.setAccessibleDescription(self._queue_words(report))
+        self.frt_chart.setAccessibleDescription(self._histogram_words(report.today.first_response_histogram))
+
+    def _histogram_words(self, counts: list[int]) -> str:
+        if not counts or not any(counts):
+            return self.tr("No first replies yet today.")
+        bands = ", ".join(f"{band}: {count}" for band, count in zip(HISTOGRAM, counts, strict=False))
+        return self.tr("First replies today by time taken: %1.").replace("%1", bands)
+
+    def _queue_words(self, report: FloorReport) -> str:
+        if not report.history:
+            return self.tr("No queue figures yet.")
+        now, busiest = report.history[-1], max(report.history, key=lambda sample: sample.queue_length)
+        hours = (report.history[-1].ts - report.history[0].ts) / 3600
+        return (
+            self.tr("Over the last %1 hours: %2 waiting now, at most %3; CQ now %4, at most %5.")
+            .replace("%1", f"{hours:.1f}")
+            .replace("%2", str(now.queue_length))
+            .replace("%3", str(busiest.queue_length))
+            .replace("%4", f"{now.cq:.2f}")
+            .replace("%5", f"{max(sample.cq for sample in report.history):.2f}")
+        )
 
 
 def qc_csv(scores: list[QcScoreInfo]) -> str:

@@ -1,4 +1,5 @@
-"""Small dialogs that had only a field or a list: their buttons, and Enter acting once."""
+"""Small dialogs that had only a field or a list (their buttons, Enter acting once), and the
+dashboard's charts in words for a screen reader."""
 
 from __future__ import annotations
 
@@ -7,8 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
-from agent_desk.protocol.messages import ScenarioInfo, ScenarioLine
-from agent_desk.ui.floor_windows import WhisperDialog
+from agent_desk.protocol.messages import FloorReport, FloorSample, LiveFigures, ScenarioInfo, ScenarioLine, TodayFigures
+from agent_desk.ui.floor_windows import DashboardWindow, WhisperDialog
 from agent_desk.ui.practice_dialogs import ScenarioChooser
 
 pytestmark = pytest.mark.e2e
@@ -62,3 +63,33 @@ def test_the_scenario_chooser_opens_once_by_enter_or_by_its_button(qtbot: QtBot,
             qtbot.keyClick(dialog.list, Qt.Key.Key_Return)
         assert [s.title for s in chosen] == ["退货"], by_button
         assert not dialog.isVisible()
+
+
+def test_the_dashboard_charts_speak_their_figures(qtbot: QtBot, qapp: QApplication) -> None:
+    live = LiveFigures(
+        agents_online=12, available=10, away=1, paused=1, chats_active=38, queue_length=5,
+        longest_wait=42.5, capacity=48, cq=0.896, cq_level="busy",
+    )  # fmt: skip
+    report = FloorReport(
+        ref="1",
+        live=live,
+        today=TodayFigures(since=1.0, first_response_histogram=[338, 51, 15, 4, 2, 2]),
+        history=[
+            FloorSample(ts=0.0, queue_length=2, cq=0.81),
+            FloorSample(ts=3600.0, queue_length=9, cq=1.12),
+            FloorSample(ts=7200.0, queue_length=5, cq=0.9),
+        ],
+    )
+    dashboard = DashboardWindow()
+    qtbot.addWidget(dashboard)
+    dashboard.show_report(report)
+    assert dashboard.frt_chart.accessibleDescription() == (
+        "First replies today by time taken: 0-5s: 338, 5-10s: 51, 10-20s: 15, 20-30s: 4, 30-60s: 2, 60s+: 2."
+    )
+    assert dashboard.queue_chart.accessibleDescription() == (
+        "Over the last 2.0 hours: 5 waiting now, at most 9; CQ now 0.90, at most 1.12."
+    )
+    quiet = FloorReport(ref="2", live=live, today=TodayFigures(since=1.0), history=[])
+    dashboard.show_report(quiet)
+    assert dashboard.frt_chart.accessibleDescription() == "No first replies yet today."
+    assert dashboard.queue_chart.accessibleDescription() == "No queue figures yet."
