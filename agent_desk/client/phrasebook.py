@@ -7,15 +7,24 @@ searching afterwards is a pure, fast ranking (agent_desk.domain.phrases).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from agent_desk.domain.phrases import PhraseIndex, build_index
 from agent_desk.protocol.messages import PhraseInfo, PhraseList
 
+PINYIN_CACHE = 20_000
+"""Texts whose initials are remembered: a team's phrases and every agent's own, several times over."""
 
+
+@functools.lru_cache(maxsize=PINYIN_CACHE)
 def pinyin_initials(text: str) -> str:
-    """Initials of the Chinese characters only: 亲,您好! -> qnh."""
+    """Initials of the Chinese characters only: 亲,您好! -> qnh.
+
+    Remembered per text: after an edit the list is rebuilt whole, and pinyin is most of
+    a build (bench: phrase_search build_ms and rebuild_ms), so only new texts pay for it.
+    """
     # Imported on first use: pypinyin loads its dictionaries on import (a third of a
     # second), which the desk's start-up should not wait for; phrases load later.
     from pypinyin import Style, lazy_pinyin

@@ -93,6 +93,22 @@ def test_pinyin_initials_cover_chinese_only() -> None:
     assert pinyin_initials("亲,您好!在的哦! OK") == "qnhzdo"
 
 
+def test_a_rebuild_after_an_edit_computes_pinyin_for_the_edited_text_only() -> None:
+    pinyin_initials.cache_clear()  # what other tests built must not count here
+    texts = [f"这边帮您查一下物流 第{n}条" for n in range(30)]
+    reply = PhraseList(ref="1", phrases=[phrase(n, t) for n, t in enumerate(texts)], pins=[], shop_name="衣橱")
+    build_phrasebook(reply)
+    before = pinyin_initials.cache_info()
+    edited = PhraseList(
+        ref="2", phrases=[phrase(0, "亲,已为您改好地址"), *reply.phrases[1:]], pins=[], shop_name="衣橱"
+    )
+    book = build_phrasebook(edited)
+    after = pinyin_initials.cache_info()
+    assert after.misses - before.misses == 1, "only the edited text is new"
+    assert after.hits - before.hits == len(texts) - 1
+    assert [p.phrase_id for p in book.search("qywn")] == [0], "and the rebuilt book finds the edit"
+
+
 def test_phrasebook_searches_pins_greeting_and_language() -> None:
     reply = PhraseList(
         ref="1",
