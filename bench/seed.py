@@ -21,6 +21,7 @@ from pathlib import Path
 from agent_desk.domain.clock import SystemClock
 from agent_desk.protocol.messages import Role
 from agent_desk.server.accounts import PASSWORD_HASHER, Accounts
+from agent_desk.server.config import database_path
 from agent_desk.server.conversations import Author, Conversations
 from agent_desk.server.db import open_database, transaction
 
@@ -46,7 +47,7 @@ class AgentSeat:
 
 def seed_floor(data_dir: Path, agents: int, customers_per_agent: int = CHATS_PER_AGENT) -> list[AgentSeat]:
     """Create the accounts, sessions, customers and assigned chats; returns who is who."""
-    db = open_database(data_dir / "agentdesk.sqlite3")
+    db = open_database(database_path(data_dir))
     try:
         clock = SystemClock()
         accounts = Accounts(db, clock, token_ttl_seconds=24 * 3600.0)

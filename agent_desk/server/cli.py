@@ -22,7 +22,7 @@ from agent_desk.protocol.messages import STAFF_ROLES
 from agent_desk.server import db as database
 from agent_desk.server.accounts import AccountError, Accounts
 from agent_desk.server.app import Server
-from agent_desk.server.config import ServerConfig
+from agent_desk.server.config import ServerConfig, database_path
 from agent_desk.server.demo import seed_demo, seed_demo_content
 from agent_desk.server.tls import write_self_signed
 
@@ -88,7 +88,7 @@ def _user_parser() -> argparse.ArgumentParser:
 
 def _user_command(argv: list[str]) -> int:
     args = _user_parser().parse_args(argv)
-    db = database.open_database(args.data / "agentdesk.sqlite3")
+    db = database.open_database(database_path(args.data))
     accounts = Accounts(db, SystemClock(), token_ttl_seconds=0)
     if args.action == "list":
         for user in accounts.all_users():

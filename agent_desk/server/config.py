@@ -9,6 +9,11 @@ from agent_desk.protocol.limits import Limits
 from agent_desk.server.login_throttle import ThrottlePolicy
 
 
+def database_path(data_dir: Path) -> Path:
+    """The server's SQLite file in its data folder (the server, its commands and tools agree)."""
+    return data_dir / "agentdesk.sqlite3"
+
+
 @dataclass(slots=True)
 class ServerConfig:
     data_dir: Path
@@ -45,4 +50,4 @@ class ServerConfig:
 
     @property
     def db_path(self) -> Path:
-        return self.data_dir / "agentdesk.sqlite3"
+        return database_path(self.data_dir)

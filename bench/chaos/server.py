@@ -13,7 +13,7 @@ from agent_desk.protocol.messages import Role
 from agent_desk.server import db as database
 from agent_desk.server.accounts import Accounts
 from agent_desk.server.app import Server
-from agent_desk.server.config import ServerConfig
+from agent_desk.server.config import ServerConfig, database_path
 
 START_SECONDS = 30.0
 """How long a start may take before the harness gives up (a loaded 2-core machine)."""
@@ -21,7 +21,7 @@ START_SECONDS = 30.0
 
 def seed_accounts(data_dir: Path, names: list[str], role: Role = Role.AGENT, max_chats: int = 4) -> None:
     """Create staff accounts (password = "pw-" + name) before the server starts."""
-    db = database.open_database(data_dir / "agentdesk.sqlite3")
+    db = database.open_database(database_path(data_dir))
     try:
         accounts = Accounts(db, SystemClock(), token_ttl_seconds=0)
         for name in names:
@@ -31,7 +31,22 @@ def seed_accounts(data_dir: Path, names: list[str], role: Role = Role.AGENT, max
         db.close()
 
 
-class ServerProcess:
+class _Addressed:
+    """Where a server under test listens and keeps its database."""
+
+    data_dir: Path
+    port: int
+
+    @property
+    def url(self) -> str:
+        return f"ws://127.0.0.1:{self.port}/ws"
+
+    @property
+    def db_path(self) -> Path:
+        return database_path(self.data_dir)
+
+
+class ServerProcess(_Addressed):
     """``agent-desk-server`` in a child process. The port stays the same across restarts."""
 
     def __init__(self, data_dir: Path, *extra: str) -> None:
@@ -43,14 +58,6 @@ class ServerProcess:
         self.slow_consumers_closed = 0
         """Times the server logged closing a slow consumer (read from its stderr)."""
         self._log_reader: asyncio.Task[None] | None = None
-
-    @property
-    def url(self) -> str:
-        return f"ws://127.0.0.1:{self.port}/ws"
-
-    @property
-    def db_path(self) -> Path:
-        return self.data_dir / "agentdesk.sqlite3"
 
     async def start(self) -> float:
         """Start and wait for "listening on"; returns that moment (time.monotonic())."""
@@ -108,7 +115,7 @@ class ServerProcess:
                 self.proc.stdout.feed_eof()
 
 
-class InProcessServer:
+class InProcessServer(_Addressed):
     """The same server in the harness's own process, for faults injected through its
     database connection (a running process's open file cannot be made read-only from outside)."""
 
@@ -116,14 +123,6 @@ class InProcessServer:
         self.data_dir = data_dir
         self.port = 0
         self.server: Server | None = None
-
-    @property
-    def url(self) -> str:
-        return f"ws://127.0.0.1:{self.port}/ws"
-
-    @property
-    def db_path(self) -> Path:
-        return self.data_dir / "agentdesk.sqlite3"
 
     async def start(self) -> float:
         self.server = Server(ServerConfig(data_dir=self.data_dir, port=self.port, grace_seconds=120.0))
